@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// Each package owns its vitest config (environment, setup); the root runs them all as projects.
+export default defineConfig({
+  test: {
+    projects: ['packages/*/vitest.config.ts'],
+  },
+});
