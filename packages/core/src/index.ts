@@ -1,1 +1,26 @@
-export {};
+export { createClient } from './client';
+export type { ItemResult, RaterUser, Scale, Source } from './contract';
+export { LIMITS, SCALES, SOURCES } from './contract';
+export type { RaayeErrorCode } from './errors/RaayeError';
+export { isRaayeError, RaayeError } from './errors/RaayeError';
+export type {
+  AskDecision,
+  AskReason,
+  ClientEvents,
+  ClientOptions,
+  DropReason,
+  EventName,
+  ExpectInput,
+  FlushResult,
+  KeyValueStore,
+  OutgoingBatch,
+  PendingPrompt,
+  QueueLimits,
+  RaayeClient,
+  Rating,
+  RatingInput,
+  RecontactRules,
+  StorageKind,
+  Transport,
+  TransportResponse,
+} from './types';

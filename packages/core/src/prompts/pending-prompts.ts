@@ -1,0 +1,67 @@
+import { LIMITS } from '../contract';
+import { RaayeError } from '../errors/RaayeError';
+import type { ExpectInput, KeyValueStore, PendingPrompt } from '../types';
+import { jsonBytes } from '../validate/json-bytes';
+import { checkText, isPlainObject } from '../validate/rating';
+
+const PROMPT = 'p:';
+const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_PROMPT_BYTES = 8192;
+
+const invalid = (path: string, message: string) =>
+  new RaayeError('invalid_prompt', `expect(): ${path} ${message}`, { path });
+
+function parseExpiry(value: ExpectInput['expiresAt'], now: number): number {
+  if (value === undefined) return now + DEFAULT_TTL_MS;
+  const at = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(at) || at <= now) {
+    throw invalid(
+      'expiresAt',
+      `must be a future ISO 8601 date or epoch milliseconds (got ${String(value)}).`,
+    );
+  }
+  return at;
+}
+
+/**
+ * Prompts that must be shown until answered or expired — Uber's "rate your last ride" that comes
+ * back on the next app open. Persisted in the same storage as the queue.
+ */
+export function createPendingPrompts(store: () => KeyValueStore) {
+  return {
+    async expect(input: ExpectInput): Promise<PendingPrompt> {
+      if (!isPlainObject(input))
+        throw invalid('input', 'must be an object like { interactionId, prompt }.');
+      checkText(input.interactionId, 'interactionId', LIMITS.interactionId, true);
+      const prompt = input.prompt ?? {};
+      if (!isPlainObject(prompt) || jsonBytes(prompt) > MAX_PROMPT_BYTES) {
+        throw invalid('prompt', `must be a JSON object of at most ${MAX_PROMPT_BYTES} bytes.`);
+      }
+      const now = Date.now();
+      const pending: PendingPrompt = {
+        interactionId: input.interactionId,
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(parseExpiry(input.expiresAt, now)).toISOString(),
+        prompt,
+      };
+      await store().set(PROMPT + input.interactionId, pending);
+      return pending;
+    },
+
+    async list(): Promise<PendingPrompt[]> {
+      const now = Date.now();
+      const live: PendingPrompt[] = [];
+      const expired: string[] = [];
+      for (const [key, prompt] of await store().entries<PendingPrompt>(PROMPT)) {
+        if (Date.parse(prompt.expiresAt) <= now) expired.push(key);
+        else live.push(prompt);
+      }
+      if (expired.length) await store().del(expired);
+      return live.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+
+    get: (interactionId: string) => store().get<PendingPrompt>(PROMPT + interactionId),
+
+    resolve: (interactionId: string) => store().del([PROMPT + interactionId]),
+  };
+}

@@ -1,0 +1,191 @@
+import type { ItemResult, RaterUser, Scale, Source, WireRating } from './contract';
+import type { RaayeError } from './errors/RaayeError';
+
+/** What the caller passes to `client.rate()`. The SDK adds id, raterId, source and createdAt. */
+export interface RatingInput {
+  interactionId: string;
+  interactionType?: string;
+  scale: Scale;
+  score: number;
+  tags?: string[];
+  comment?: string;
+  meta?: Record<string, unknown>;
+  locale?: string;
+}
+
+/** A rating as stored in the queue and sent to the collector. */
+export type Rating = WireRating;
+
+/** A key-value store with the subset of idb-keyval's API the SDK needs. */
+export interface KeyValueStore {
+  readonly kind: StorageKind;
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  del(keys: string[]): Promise<void>;
+  entries<T>(prefix: string): Promise<Array<[string, T]>>;
+  /** Read-modify-write in one transaction; returning `undefined` deletes the key. */
+  update<T>(key: string, fn: (old: T | undefined) => T | undefined): Promise<T | undefined>;
+}
+
+export type StorageKind = 'indexeddb' | 'localstorage' | 'memory' | 'custom';
+
+/** One request's worth of ratings, handed to a custom transport. */
+export interface OutgoingBatch {
+  url: string;
+  /** The serialized envelope (`{ siteKey, sentAt, ratings }`), ≤ 64 KiB. */
+  body: string;
+  ratings: readonly Rating[];
+  /** True when the page is going away: the request should outlive the page (keepalive). */
+  keepalive: boolean;
+  signal: AbortSignal;
+}
+
+/** What a transport reports back. Throw (or reject) for a network error. */
+export interface TransportResponse {
+  status: number;
+  /** Per-item results from a 2xx answer; when absent on a 2xx, every rating counts as accepted. */
+  results?: ItemResult[];
+  /** The `Retry-After` header, as sent (delta-seconds or HTTP-date). */
+  retryAfter?: string | null;
+}
+
+export type Transport = (batch: OutgoingBatch) => Promise<TransportResponse>;
+
+/** A Web Locks-compatible lock manager (the subset used). */
+export interface LockManagerLike {
+  request<T>(
+    name: string,
+    options: { ifAvailable: true },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
+}
+
+/** Rules that keep people from being asked too often. */
+export interface RecontactRules {
+  /** Minimum time between two prompts to the same rater. @default 0 */
+  cooldownMs?: number;
+  /** Share of interactions to ask about, 0–1, decided per rater and interaction. @default 1 */
+  sampleRate?: number;
+  /** Most prompts per `periodMs`. @default Infinity */
+  maxPrompts?: number;
+  /** @default 30 days */
+  periodMs?: number;
+}
+
+export interface QueueLimits {
+  /** @default 1000 */
+  maxItems?: number;
+  /** Serialized bytes of all queued ratings. @default 2 MiB */
+  maxBytes?: number;
+  /** Ratings older than this are dropped with a `dropped` event. @default 7 days */
+  maxAgeMs?: number;
+}
+
+export interface ClientOptions {
+  /** The public, write-only site key (`pk_…`). */
+  siteKey: string;
+  /** Base URL of the collector, e.g. `https://ratings.example.com`. */
+  endpoint: string;
+  /** Where the queue lives. `'auto'` tries IndexedDB, then localStorage, then memory. @default 'auto' */
+  storage?: 'auto' | 'indexeddb' | 'localstorage' | 'memory' | KeyValueStore;
+  /** Send through your own API instead of `fetch`. */
+  transport?: Transport;
+  /** The signed-in user; `user.id` becomes the `raterId`. */
+  user?: RaterUser;
+  /** @default 'web' in browsers, 'node' elsewhere */
+  source?: Source;
+  queue?: QueueLimits;
+  recontact?: RecontactRules;
+  retry?: {
+    /** @default 1000 */
+    baseMs?: number;
+    /** @default 300000 (5 min) */
+    capMs?: number;
+  };
+  /** How often to try again while ratings wait. @default 15000 */
+  flushIntervalMs?: number;
+  /** @default 10000 */
+  timeoutMs?: number;
+  /** Name that separates the storage of several clients on one origin. @default 'raaye' */
+  namespace?: string;
+  /** @internal Lock manager override (tests); defaults to `navigator.locks`. */
+  locks?: LockManagerLike | null;
+}
+
+export type DropReason = 'expired' | 'full' | 'dead_letter_full';
+
+/** A prompt that must be shown until answered or expired (`client.expect`). */
+export interface PendingPrompt {
+  interactionId: string;
+  /** ISO 8601. */
+  expiresAt: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** Anything the UI needs to show it again (title, scale, follow-ups…); JSON only, ≤ 8 KiB. */
+  prompt: Record<string, unknown>;
+}
+
+export interface ExpectInput {
+  interactionId: string;
+  /** ISO 8601 or epoch ms. @default now + 7 days */
+  expiresAt?: string | number;
+  prompt?: Record<string, unknown>;
+}
+
+export type AskReason =
+  | 'ok'
+  | 'pending'
+  | 'already_rated'
+  | 'cooldown'
+  | 'sampled_out'
+  | 'max_prompts';
+
+export interface AskDecision {
+  ask: boolean;
+  reason: AskReason;
+}
+
+export interface ClientEvents {
+  queued: { rating: Rating };
+  sent: { id: string; status: 'accepted' | 'duplicate' };
+  rejected: { ratings: Rating[]; reason: string; status?: number };
+  dropped: { id: string; reason: DropReason };
+  storage: { kind: StorageKind; reason?: string };
+  error: RaayeError;
+}
+
+export type EventName = keyof ClientEvents;
+
+export interface FlushResult {
+  sent: number;
+  remaining: number;
+}
+
+export interface RaayeClient {
+  /** Validate, persist durably, then schedule sending. Resolves once the rating is durable. */
+  rate(input: RatingInput): Promise<Rating>;
+  /** Try to send everything queued now (respects backoff). */
+  flush(): Promise<FlushResult>;
+  /** Persist a prompt that must be shown until answered or expired. */
+  expect(input: ExpectInput): Promise<PendingPrompt>;
+  /** Prompts still owed, oldest first; expired ones are removed. */
+  pending(): Promise<PendingPrompt[]>;
+  /** Forget a pending prompt (rating it does this too). */
+  resolve(interactionId: string): Promise<void>;
+  /** Whether to ask about this interaction now, and why. */
+  shouldAsk(interactionId: string): Promise<AskDecision>;
+  /** Record that a prompt was shown (feeds cooldown and max-prompts rules). */
+  noteAsked(interactionId: string): Promise<void>;
+  /** Set or change the signed-in user (their id becomes the raterId of later ratings). */
+  identify(user: RaterUser | null): void;
+  /** The rater id used for new ratings (user id, else a persistent anonymous id). */
+  raterId(): Promise<string>;
+  /** Ratings waiting to be sent. */
+  queued(): Promise<Rating[]>;
+  /** Storage in use after feature detection. */
+  storage(): Promise<StorageKind>;
+  on<E extends EventName>(event: E, listener: (payload: ClientEvents[E]) => void): () => void;
+  /** Stop timers and listeners. Queued ratings stay on the device for the next page view. */
+  destroy(): void;
+  readonly options: Readonly<{ siteKey: string; endpoint: string; source: Source }>;
+}
