@@ -6,5 +6,6 @@ export default defineProject({
     name: 'core',
     environment: 'happy-dom',
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/_util/setup.ts'],
   },
 });
