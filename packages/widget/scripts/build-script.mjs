@@ -1,0 +1,50 @@
+// Builds the script-tag files into dist/: raaye.js (IIFE), raaye.mjs (ES module) and one
+// self-registering IIFE per locale (raaye.<code>.js). Everything is bundled: Preact, core, styles.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const locales = readdirSync(`${root}src/locales`).map((f) => f.replace(/\.ts$/, ''));
+
+const common = {
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  // Bundle @raaye/core from source, so this build does not depend on core's dist.
+  resolve: { conditions: ['@raaye/source'] },
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+const out = { outDir: 'dist', emptyOutDir: false, target: 'es2020', minify: true, sourcemap: true };
+
+async function bundle(entry, fileName, format, plugins = []) {
+  await build({
+    ...common,
+    plugins,
+    build: {
+      ...out,
+      lib: { entry, formats: [format], name: 'raayeBundle', fileName: () => fileName },
+    },
+  });
+}
+
+await bundle('src/auto.ts', 'raaye.js', 'iife');
+await bundle('src/auto.ts', 'raaye.mjs', 'es');
+
+// A locale pack for script tags pushes itself through the command queue, so it works whether it
+// loads before or after raaye.js.
+for (const code of locales) {
+  const id = `virtual:raaye-locale-${code}`;
+  await bundle(id, `raaye.${code}.js`, 'iife', [
+    {
+      name: 'raaye-locale-entry',
+      resolveId: (s) => (s.endsWith(id) ? id : undefined),
+      load: (s) =>
+        s === id
+          ? `import pack from '${root}src/locales/${code}.ts';
+const w = window;
+(w.raaye = w.raaye || function () { (w.raaye.q = w.raaye.q || []).push(arguments); })('locale', pack);`
+          : undefined,
+    },
+  ]);
+}

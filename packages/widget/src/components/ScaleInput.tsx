@@ -1,0 +1,79 @@
+import type { Scale } from '@raaye/core/contract';
+import type { ResolvedLocale } from '../i18n/resolve-locale';
+import { scaleView } from '../scale-items';
+
+interface Props {
+  id: string;
+  scale: Scale;
+  title: string;
+  subtitleId?: string;
+  locale: ResolvedLocale;
+  value: number | undefined;
+  onChange: (value: number) => void;
+}
+
+const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+/**
+ * The score as a native radio group in a fieldset whose legend is the question. Arrow keys are
+ * handled here (not left to the browser) so RTL and wrapping behave the same everywhere.
+ */
+export function ScaleInput({ id, scale, title, subtitleId, locale, value, onChange }: Props) {
+  const view = scaleView(scale, locale.strings, locale.code);
+  const onKeyDown = (e: KeyboardEvent) => {
+    let step = NEXT[e.key];
+    const n = view.items.length;
+    const i = view.items.findIndex((it) => it.value === value);
+    let to: number;
+    if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = n - 1;
+    else if (step) {
+      // Left/right follow the visual order, which RTL mirrors.
+      if (locale.dir === 'rtl' && e.key.startsWith('Arrow') && /Left|Right/.test(e.key))
+        step = -step;
+      to = i < 0 ? (step > 0 ? 0 : n - 1) : (i + step + n) % n;
+    } else return;
+    e.preventDefault();
+    const item = view.items[to]!;
+    onChange(item.value);
+    const inputs = (e.currentTarget as HTMLElement).querySelectorAll('input');
+    inputs[to]?.focus();
+  };
+  return (
+    <fieldset
+      class={`scale scale-${scale}`}
+      aria-describedby={
+        [subtitleId, view.ends && `${id}-ends`].filter(Boolean).join(' ') || undefined
+      }
+      onKeyDown={onKeyDown}
+    >
+      <legend id={id} class="title">
+        {title}
+      </legend>
+      <div class="options">
+        {view.items.map((it) => {
+          const on = view.fill ? value !== undefined && it.value <= value : it.value === value;
+          return (
+            <label key={it.value} class={on ? 'opt on' : 'opt'}>
+              <input
+                type="radio"
+                name={`${id}-score`}
+                value={it.value}
+                checked={it.value === value}
+                aria-label={it.glyph === it.name ? undefined : it.name}
+                onChange={() => onChange(it.value)}
+              />
+              <span aria-hidden={it.glyph === it.name ? undefined : 'true'}>{it.glyph}</span>
+            </label>
+          );
+        })}
+      </div>
+      {view.ends && (
+        <div class="ends" id={`${id}-ends`}>
+          <span>{view.ends[0]}</span>
+          <span>{view.ends[1]}</span>
+        </div>
+      )}
+    </fieldset>
+  );
+}

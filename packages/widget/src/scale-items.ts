@@ -1,0 +1,62 @@
+import { SCALES, type Scale } from '@raaye/core/contract';
+import { formatN, plural } from './i18n/resolve-locale';
+import type { Strings } from './i18n/strings';
+
+export interface ScaleItem {
+  value: number;
+  /** Accessible name. */
+  name: string;
+  /** What is drawn; hidden from assistive tech when it differs from the name. */
+  glyph: string;
+}
+
+export interface ScaleView {
+  items: ScaleItem[];
+  /** Labels under the two ends of numeric scales. */
+  ends?: [string, string];
+  /** Stars fill up to the chosen one. */
+  fill: boolean;
+}
+
+const FACES = ['😞', '🙁', '😐', '🙂', '😄'];
+
+export function scaleView(scale: Scale, s: Strings, locale: string): ScaleView {
+  const [min, max] = SCALES[scale];
+  const items: ScaleItem[] = [];
+  for (let v = min; v <= max; v++) {
+    const n = formatN('{n}', v, locale);
+    let name = n;
+    let glyph = n;
+    if (scale === 'stars5') {
+      name = plural(s.stars, v, locale);
+      glyph = '★';
+    } else if (scale === 'faces5') {
+      name = s.faces[v - 1] ?? n;
+      glyph = FACES[v - 1] ?? n;
+    } else if (scale === 'thumbs') {
+      name = s.thumbs[v] ?? n;
+      glyph = v ? '👍' : '👎';
+    }
+    items.push({ value: v, name, glyph });
+  }
+  const ends: Partial<Record<Scale, [string, string]>> = {
+    nps: [s.npsLow, s.npsHigh],
+    csat5: [s.csatLow, s.csatHigh],
+    ces7: [s.cesLow, s.cesHigh],
+  };
+  return { items, ends: ends[scale], fill: scale === 'stars5' };
+}
+
+/** Low scores get "What went wrong?", the rest "What went well?". NPS detractors are 0–6. */
+export function isLow(scale: Scale, score: number): boolean {
+  const [min, max] = SCALES[scale];
+  if (scale === 'nps') return score <= 6;
+  if (scale === 'thumbs') return score === 0;
+  return score - min < (max - min) * 0.6;
+}
+
+/** Top of the scale: the moment an app may ask for a store review. */
+export function isTop(scale: Scale, score: number): boolean {
+  const max = SCALES[scale][1];
+  return scale === 'nps' || scale === 'ces7' ? score >= max - 1 : score === max;
+}
