@@ -134,12 +134,14 @@ export function createClient(options: ClientOptions): RaayeClient {
     return inFlight;
   };
 
-  const anonymousId = async () => {
-    const existing = await store().get<string>(ANON_KEY);
-    if (existing) return existing;
-    const id = `anon_${uuidv7()}`;
-    await store().set(ANON_KEY, id);
-    return id;
+  // Memoised: concurrent first calls must agree on one id. `update` keeps an id that another tab
+  // wrote first.
+  let anonymous: Promise<string> | undefined;
+  const anonymousId = () => {
+    anonymous ??= store()
+      .update<string>(ANON_KEY, (existing) => existing ?? `anon_${uuidv7()}`)
+      .then((id) => id as string);
+    return anonymous;
   };
   const raterId = async () => {
     await ready;

@@ -17,6 +17,7 @@ export function fetchTransport(timeoutMs: number) {
     const abort = () => controller.abort();
     const timer = setTimeout(abort, timeoutMs);
     batch.signal.addEventListener('abort', abort);
+    if (batch.signal.aborted) abort();
     try {
       const response = await fetch(batch.url, {
         method: 'POST',
