@@ -5,6 +5,8 @@ export default defineProject({
   test: {
     name: 'widget',
     environment: 'happy-dom',
+    // Real CSS strings for `?inline` imports (the shadow root's styles are under test).
+    css: true,
     include: ['test/**/*.test.{ts,tsx}'],
   },
 });

@@ -109,7 +109,7 @@ export function mount(options: MountOptions): WidgetController {
 
   // Belt and braces for modal prompts: if focus lands outside (a browser without `inert`), pull it back.
   const onFocusIn = (e: FocusEvent) => {
-    if (!restoreInert || host.contains(e.target as Node) || e.target === host) return;
+    if (!restoreInert || e.composedPath().includes(host)) return;
     host.shadowRoot?.querySelector<HTMLElement>('.box')?.focus();
   };
   document.addEventListener('focusin', onFocusIn);

@@ -1,5 +1,5 @@
 import { LIMITS } from '@raaye/core/contract';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ResolvedLocale } from '../i18n/resolve-locale';
 import { isLow } from '../scale-items';
 import type { Layout, PromptConfig } from '../types';
@@ -50,7 +50,7 @@ export function RatingPrompt(props: RatingPromptProps) {
   const box = useRef<HTMLDivElement>(null);
 
   // Move focus into the prompt when it opens (inline prompts leave the page's focus alone).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (layout === 'inline') return;
     box.current?.querySelector<HTMLElement>('input')?.focus();
   }, [layout]);

@@ -23,7 +23,9 @@ export function ScaleInput({ id, scale, title, subtitleId, locale, value, onChan
   const onKeyDown = (e: KeyboardEvent) => {
     let step = NEXT[e.key];
     const n = view.items.length;
-    const i = view.items.findIndex((it) => it.value === value);
+    const inputs = [...(e.currentTarget as HTMLElement).querySelectorAll('input')];
+    // From the focused radio, not from state: keys can arrive faster than re-renders.
+    const i = inputs.indexOf(e.target as HTMLInputElement);
     let to: number;
     if (e.key === 'Home') to = 0;
     else if (e.key === 'End') to = n - 1;
@@ -36,7 +38,6 @@ export function ScaleInput({ id, scale, title, subtitleId, locale, value, onChan
     e.preventDefault();
     const item = view.items[to]!;
     onChange(item.value);
-    const inputs = (e.currentTarget as HTMLElement).querySelectorAll('input');
     inputs[to]?.focus();
   };
   return (
