@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createClient, type RaayeClient, type Rating } from '@raaye/core';
-import { within } from '@testing-library/preact';
+import { type BoundFunctions, type queries, within } from '@testing-library/preact';
 import { mount } from '../../src/mount';
 import type { MountOptions, WidgetController } from '../../src/types';
 
@@ -31,7 +31,7 @@ export interface Mounted {
   ctl: WidgetController;
   host: HTMLElement;
   /** Testing Library queries scoped to the shadow root's render container. */
-  ui: ReturnType<typeof within>;
+  ui: BoundFunctions<typeof queries>;
   client: RaayeClient;
 }
 

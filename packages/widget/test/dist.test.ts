@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Runs against the built files (`pnpm --filter @raaye/widget build` first); skipped without them.
+const dist = join(import.meta.dirname, '../dist');
+const built = existsSync(join(dist, 'raaye.js'));
+const read = (f: string) => readFileSync(join(dist, f), 'utf8');
+const run = (code: string) => (0, eval)(code);
+
+type W = { raaye?: ((...a: unknown[]) => unknown) & { q?: unknown[]; loaded?: boolean } };
+const w = window as unknown as W;
+
+afterEach(() => {
+  w.raaye?.('destroy');
+  delete w.raaye;
+  document.head.querySelectorAll('script').forEach((s) => s.remove());
+});
+
+describe.skipIf(!built)('dist/raaye.js (script-tag build)', () => {
+  it('has nothing a strict CSP blocks: no eval, no Function, no inline style attributes', () => {
+    const code = read('raaye.js');
+    expect(code).not.toMatch(/\beval\(|new Function\(/);
+    expect(code).not.toMatch(/setAttribute\(["']style["']/);
+  });
+
+  it('installs window.raaye, runs the queue, and a second copy is a no-op', async () => {
+    // biome-ignore lint/complexity/noArguments: the documented snippet
+    w.raaye = function () {
+      (w.raaye!.q = w.raaye!.q || []).push(arguments);
+    } as W['raaye'];
+    w.raaye!('ask', { interactionId: 'dist_1', title: 'Built' });
+    const s = document.createElement('script');
+    s.dataset.siteKey = 'pk_demo';
+    s.dataset.endpoint = 'https://collector.test';
+    document.head.append(s);
+    const code = read('raaye.js');
+    run(code);
+    const api = w.raaye;
+    expect(api?.loaded).toBe(true);
+    run(code);
+    expect(w.raaye).toBe(api);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.querySelectorAll('[data-raaye]')).toHaveLength(1);
+    const dialog = document
+      .querySelector('[data-raaye]')!
+      .shadowRoot!.querySelector('[role=dialog]');
+    expect(dialog?.textContent).toContain('Built');
+  });
+
+  it('a locale pack loaded before raaye.js is queued; after, it registers directly', () => {
+    run(read('raaye.ur.js'));
+    expect(w.raaye?.q).toHaveLength(1);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    run(read('raaye.js'));
+    run(read('raaye.ar.js'));
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+});
