@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runScript, SNIPPET } from './_util/snippet';
 
 // Runs against the built files (`pnpm --filter @raaye/widget build` first); skipped without them.
 const dist = join(import.meta.dirname, '../dist');
 const built = existsSync(join(dist, 'raaye.js'));
 const read = (f: string) => readFileSync(join(dist, f), 'utf8');
-const run = (code: string) => (0, eval)(code);
+const run = runScript;
 
 type W = { raaye?: ((...a: unknown[]) => unknown) & { q?: unknown[]; loaded?: boolean } };
 const w = window as unknown as W;
@@ -14,7 +15,7 @@ const w = window as unknown as W;
 afterEach(() => {
   w.raaye?.('destroy');
   delete w.raaye;
-  document.head.querySelectorAll('script').forEach((s) => s.remove());
+  for (const s of document.head.querySelectorAll('script')) s.remove();
 });
 
 describe.skipIf(!built)('dist/raaye.js (script-tag build)', () => {
@@ -25,10 +26,7 @@ describe.skipIf(!built)('dist/raaye.js (script-tag build)', () => {
   });
 
   it('installs window.raaye, runs the queue, and a second copy is a no-op', async () => {
-    // biome-ignore lint/complexity/noArguments: the documented snippet
-    w.raaye = function () {
-      (w.raaye!.q = w.raaye!.q || []).push(arguments);
-    } as W['raaye'];
+    run(SNIPPET);
     w.raaye!('ask', { interactionId: 'dist_1', title: 'Built' });
     const s = document.createElement('script');
     s.dataset.siteKey = 'pk_demo';

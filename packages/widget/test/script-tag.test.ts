@@ -1,19 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ur from '../src/locales/ur';
 import { installCommandApi, type RaayeGlobal } from '../src/script/command-queue';
+import { runScript, SNIPPET } from './_util/snippet';
 
 type W = { raaye?: RaayeGlobal };
 const w = window as unknown as W;
 
 /** The documented snippet, run before the script loads. */
-function snippet() {
-  // biome-ignore lint/complexity/noArguments: this is the snippet sites paste
-  w.raaye =
-    w.raaye ||
-    (function () {
-      (w.raaye!.q = w.raaye!.q || []).push(arguments);
-    } as RaayeGlobal);
-  return w.raaye;
+function snippet(): RaayeGlobal {
+  runScript(SNIPPET);
+  return w.raaye!;
 }
 
 function scriptEl(attrs: Record<string, string>): HTMLScriptElement {
@@ -30,7 +26,7 @@ beforeEach(() => {
 afterEach(() => {
   w.raaye?.('destroy');
   delete w.raaye;
-  document.head.querySelectorAll('script').forEach((s) => s.remove());
+  for (const s of document.head.querySelectorAll('script')) s.remove();
   errors.mockRestore();
 });
 
