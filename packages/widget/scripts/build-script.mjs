@@ -15,7 +15,7 @@ const common = {
   resolve: { conditions: ['@raaye/source'] },
   define: { 'process.env.NODE_ENV': '"production"' },
 };
-const out = { outDir: 'dist', emptyOutDir: false, target: 'es2020', minify: true, sourcemap: true };
+const out = { outDir: 'dist', emptyOutDir: false, target: 'es2022', minify: true, sourcemap: true };
 
 async function bundle(entry, fileName, format, plugins = []) {
   await build({

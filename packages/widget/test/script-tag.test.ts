@@ -67,6 +67,17 @@ describe('script tag', () => {
     expect(document.querySelectorAll('[data-raaye]')).toHaveLength(1);
   });
 
+  it('listeners added with "on" survive a re-init (language switch)', async () => {
+    const raaye = snippet();
+    const seen: string[] = [];
+    raaye('on', 'shown', (p: { interactionId: string }) => seen.push(p.interactionId));
+    installCommandApi(window, scriptEl({ 'data-site-key': 'pk_demo', 'data-endpoint': '/' }));
+    w.raaye!('init', { locale: 'en', storage: 'memory' });
+    w.raaye!('ask', { interactionId: 'after_reinit' });
+    await tick();
+    expect(seen).toEqual(['after_reinit']);
+  });
+
   it('two copies of the script do not double-initialise', async () => {
     snippet()('ask', { interactionId: 'dup' });
     const s = scriptEl({ 'data-site-key': 'pk_demo', 'data-endpoint': '/' });

@@ -28,6 +28,12 @@ const WIDGET_EVENTS = new Set([
   'error',
 ]);
 
+function attach(ctl: WidgetController, event: string, fn: (p: unknown) => void): () => void {
+  return WIDGET_EVENTS.has(event)
+    ? ctl.on(event as keyof WidgetEvents, fn)
+    : ctl.client.on(event as EventName, fn);
+}
+
 /** Options from `data-*` attributes of the script element. */
 export function readScriptConfig(script: HTMLScriptElement | null): Partial<MountOptions> {
   if (!script) return {};
@@ -62,6 +68,7 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
   const fromScript = readScriptConfig(script);
   let ctl: WidgetController | undefined;
   let held: unknown[][] = [];
+  const subs: Array<{ event: string; fn: (p: unknown) => void; off?: () => void }> = [];
   const log = (message: string) => console.error(`[raaye] ${message}`);
 
   const init = (opts?: Partial<MountOptions>): WidgetController | undefined => {
@@ -74,6 +81,8 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
       held = [];
       return undefined;
     }
+    // Listeners outlive re-initialisation (e.g. a language switch calls init again).
+    for (const sub of subs) sub.off = attach(ctl, sub.event, sub.fn);
     const run = held;
     held = [];
     for (const args of run) exec(args);
@@ -85,6 +94,17 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
     try {
       if (command === 'init') return init(a as Partial<MountOptions>);
       if (command === 'locale') return registerLocale(a as LocalePack);
+      if (command === 'on') {
+        if (typeof a !== 'string' || typeof b !== 'function')
+          throw new Error('use raaye("on", event, fn)');
+        const sub: (typeof subs)[number] = { event: a, fn: b as (p: unknown) => void };
+        subs.push(sub);
+        if (ctl) sub.off = attach(ctl, a, sub.fn);
+        return () => {
+          sub.off?.();
+          subs.splice(subs.indexOf(sub), 1);
+        };
+      }
       if (!ctl) {
         if (command !== 'destroy') held.push(args);
         return undefined;
@@ -111,13 +131,6 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
             .catch((e: unknown) => log(e instanceof Error ? e.message : String(e)));
         case 'identify':
           return ctl.client.identify(a as Parameters<WidgetController['client']['identify']>[0]);
-        case 'on': {
-          const fn = b as (p: unknown) => void;
-          if (typeof a !== 'string' || typeof fn !== 'function') break;
-          return WIDGET_EVENTS.has(a)
-            ? ctl.on(a as keyof WidgetEvents, fn)
-            : ctl.client.on(a as EventName, fn);
-        }
         case 'destroy':
           ctl.destroy();
           ctl = undefined;
