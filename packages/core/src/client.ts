@@ -125,7 +125,10 @@ export function createClient(options: ClientOptions): RaayeClient {
         remaining: (await queue.list()).length,
       };
       if (result.remaining > 0) {
-        schedule(Math.max(flusher.waitUntil() - Date.now(), flushIntervalMs));
+        // Backing off: retry when the backoff ends. Otherwise (offline, another tab sending):
+        // look again after the interval.
+        const backoffMs = flusher.waitUntil() - Date.now();
+        schedule(backoffMs > 0 ? backoffMs : flushIntervalMs);
       }
       return result;
     })().finally(() => {

@@ -5,11 +5,17 @@ describe('pending prompts', () => {
   it('expect() persists a prompt that survives a reload until it is rated', async () => {
     installCollector().setMode({ kind: 'offline' });
     const first = makeClient();
-    await first.expect({ interactionId: 'ride-9', prompt: { title: 'How was your ride with Ali?', required: true } });
+    await first.expect({
+      interactionId: 'ride-9',
+      prompt: { title: 'How was your ride with Ali?', required: true },
+    });
     first.destroy();
     const second = makeClient();
     const [pending] = await second.pending();
-    expect(pending).toMatchObject({ interactionId: 'ride-9', prompt: { title: 'How was your ride with Ali?' } });
+    expect(pending).toMatchObject({
+      interactionId: 'ride-9',
+      prompt: { title: 'How was your ride with Ali?' },
+    });
     expect(await second.shouldAsk('ride-9')).toEqual({ ask: true, reason: 'pending' });
     await second.rate(stars('ride-9'));
     expect(await second.pending()).toEqual([]);
@@ -40,7 +46,10 @@ describe('pending prompts', () => {
     await client.expect({ interactionId: 'second-made-first' });
     await advance(10, 10);
     await client.expect({ interactionId: 'a-later' });
-    expect((await client.pending()).map((p) => p.interactionId)).toEqual(['second-made-first', 'a-later']);
+    expect((await client.pending()).map((p) => p.interactionId)).toEqual([
+      'second-made-first',
+      'a-later',
+    ]);
   });
 
   it.each([
@@ -58,7 +67,9 @@ describe('pending prompts', () => {
     installCollector().setMode({ kind: 'offline' });
     const client = makeClient({ storage: 'memory' });
     await client.rate(stars('a'));
-    await expect(client.expect({ interactionId: 'a' })).rejects.toMatchObject({ code: 'already_rated' });
+    await expect(client.expect({ interactionId: 'a' })).rejects.toMatchObject({
+      code: 'already_rated',
+    });
     expect(await client.pending()).toEqual([]);
   });
 });

@@ -28,7 +28,11 @@ describe('durable queue', () => {
   it('drops ratings older than maxAgeMs with an expired event', async () => {
     useFakeClock();
     installCollector().setMode({ kind: 'offline' });
-    const client = makeClient({ storage: 'memory', queue: { maxAgeMs: 60_000 }, retry: { baseMs: 1e6, capMs: 1e6 } });
+    const client = makeClient({
+      storage: 'memory',
+      queue: { maxAgeMs: 60_000 },
+      retry: { baseMs: 1e6, capMs: 1e6 },
+    });
     const dropped = vi.fn();
     client.on('dropped', dropped);
     const rating = await client.rate(stars('old'));
@@ -45,7 +49,9 @@ describe('durable queue', () => {
     await client.rate(stars('a'));
     await client.flush();
     expect(collector.stored.size).toBe(1);
-    expect(collector.requests.flatMap((r) => r.ratings.map((x) => x.id))).not.toContain('from-the-future');
+    expect(collector.requests.flatMap((r) => r.ratings.map((x) => x.id))).not.toContain(
+      'from-the-future',
+    );
     const { get } = await import('idb-keyval');
     expect(await get('q:from-the-future', createStore('raaye-v1', 'kv'))).toEqual(newer);
   });

@@ -1,11 +1,11 @@
-import { entries, createStore } from 'idb-keyval';
+import { createStore, entries } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { isRaayeError } from '../src/errors/RaayeError';
 import { installCollector, makeClient, settle, stars } from './_util/harness';
 
 const queueInIndexedDb = async () =>
-  (await entries<string, { rating: { id: string } }>(createStore('raaye-v1', 'kv'))).filter(([key]) =>
-    key.startsWith('q:'),
+  (await entries<string, { rating: { id: string } }>(createStore('raaye-v1', 'kv'))).filter(
+    ([key]) => key.startsWith('q:'),
   );
 
 describe('rate()', () => {
@@ -13,7 +13,11 @@ describe('rate()', () => {
     const collector = installCollector();
     collector.setMode({ kind: 'offline' });
     const client = makeClient();
-    const rating = await client.rate({ ...stars('ride-1', 4), tags: ['clean car'], comment: 'Great' });
+    const rating = await client.rate({
+      ...stars('ride-1', 4),
+      tags: ['clean car'],
+      comment: 'Great',
+    });
     const queued = await queueInIndexedDb();
     expect(queued.map(([, r]) => r.rating.id)).toEqual([rating.id]);
     expect(collector.stored.size).toBe(0);
@@ -75,7 +79,14 @@ describe('rate()', () => {
   it('accepts every scale at both ends of its range', async () => {
     installCollector().setMode({ kind: 'offline' });
     const client = makeClient({ storage: 'memory' });
-    const ends = { stars5: [1, 5], faces5: [1, 5], thumbs: [0, 1], nps: [0, 10], csat5: [1, 5], ces7: [1, 7] };
+    const ends = {
+      stars5: [1, 5],
+      faces5: [1, 5],
+      thumbs: [0, 1],
+      nps: [0, 10],
+      csat5: [1, 5],
+      ces7: [1, 7],
+    };
     for (const [scale, [low, high]] of Object.entries(ends)) {
       await client.rate({ interactionId: `${scale}-low`, scale: scale as never, score: low! });
       await client.rate({ interactionId: `${scale}-high`, scale: scale as never, score: high! });

@@ -23,7 +23,10 @@ describe('shouldAsk()', () => {
 
   it('enforces max prompts per period', async () => {
     useFakeClock();
-    const client = makeClient({ storage: 'memory', recontact: { maxPrompts: 2, periodMs: 24 * HOUR } });
+    const client = makeClient({
+      storage: 'memory',
+      recontact: { maxPrompts: 2, periodMs: 24 * HOUR },
+    });
     await client.noteAsked('a');
     await client.noteAsked('b');
     expect(await client.shouldAsk('c')).toEqual({ ask: false, reason: 'max_prompts' });
@@ -32,8 +35,14 @@ describe('shouldAsk()', () => {
   });
 
   it('samples deterministically per rater and interaction, near the configured rate', async () => {
-    const client = makeClient({ storage: 'memory', recontact: { sampleRate: 0.3 } });
-    const decisions = await Promise.all(Array.from({ length: 1000 }, (_, i) => client.shouldAsk(`i-${i}`)));
+    const client = makeClient({
+      storage: 'memory',
+      user: { id: 'rater-1' },
+      recontact: { sampleRate: 0.3 },
+    });
+    const decisions = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => client.shouldAsk(`i-${i}`)),
+    );
     const asked = decisions.filter((d) => d.ask).length;
     expect(asked).toBeGreaterThan(240);
     expect(asked).toBeLessThan(360);
@@ -42,7 +51,10 @@ describe('shouldAsk()', () => {
   });
 
   it('asks for a pending prompt even inside a cooldown', async () => {
-    const client = makeClient({ storage: 'memory', recontact: { cooldownMs: HOUR, sampleRate: 0 } });
+    const client = makeClient({
+      storage: 'memory',
+      recontact: { cooldownMs: HOUR, sampleRate: 0 },
+    });
     await client.noteAsked('x');
     await client.expect({ interactionId: 'owed' });
     expect(await client.shouldAsk('owed')).toEqual({ ask: true, reason: 'pending' });

@@ -72,8 +72,12 @@ describe('storage selection', () => {
     await client.rate(stars('a'));
     const original = IDBDatabase.prototype.transaction;
     let failures = 1;
-    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
-      if (failures-- > 0) throw new DOMException('The database connection is closing.', 'InvalidStateError');
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args
+    ) {
+      if (failures-- > 0)
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
       return original.apply(this, args as Parameters<typeof original>);
     });
     await client.rate(stars('b'));

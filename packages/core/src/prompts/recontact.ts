@@ -4,11 +4,14 @@ const ASKED = 'm:asked';
 const RATED = 'r:';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** FNV-1a, mapped to [0, 1): the same rater and interaction always land on the same side of the sample. */
+/** FNV-1a with a finaliser, mapped to [0, 1): the same rater and interaction always land on the same side of the sample. */
 function sampleValue(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) / 2 ** 32;
+  // murmur3's finaliser: FNV alone leaves the high bits correlated for ids that differ at the end.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
 }
 
 /** Keeps people from being nagged: one rating per interaction, cooldown, sampling, max per period. */

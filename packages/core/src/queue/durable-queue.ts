@@ -61,9 +61,13 @@ export function createDurableQueue(store: () => KeyValueStore, config: QueueConf
         );
       }
       const record: QueueRecord = { v: RECORD_VERSION, rating, bytes, queuedAt: Date.now() };
+      const counted = usage;
       await store().set(QUEUE + rating.id, record);
-      usage.count++;
-      usage.bytes += bytes;
+      // Only if no removal reset the count meanwhile (the next read recounts anyway).
+      if (usage === counted) {
+        counted.count++;
+        counted.bytes += bytes;
+      }
     },
 
     async remove(ids: readonly string[]): Promise<void> {

@@ -28,21 +28,29 @@ export function createFakeCollector() {
 
   const apply = (envelope: RatingsEnvelope): ItemResult[] =>
     envelope.ratings.map((rating) => {
-      if (reject.has(rating.id)) return { id: rating.id, status: 'rejected', error: { code: 'invalid', message: 'poison' } };
+      if (reject.has(rating.id))
+        return { id: rating.id, status: 'rejected', error: { code: 'invalid', message: 'poison' } };
       if (stored.has(rating.id)) return { id: rating.id, status: 'duplicate' };
       stored.set(rating.id, rating);
       return { id: rating.id, status: 'accepted' };
     });
 
-  const fetch = async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
+  const fetch = async (_url: string | URL, init: RequestInit = {}): Promise<Response> => {
     const envelope = JSON.parse(String(init.body)) as RatingsEnvelope;
-    requests.push({ at: Date.now(), ratings: envelope.ratings, keepalive: Boolean(init.keepalive), beacon: false });
+    requests.push({
+      at: Date.now(),
+      ratings: envelope.ratings,
+      keepalive: Boolean(init.keepalive),
+      beacon: false,
+    });
     switch (mode.kind) {
       case 'offline':
         throw new TypeError('Failed to fetch');
       case 'timeout':
         return new Promise((_, fail) => {
-          init.signal?.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError')));
+          init.signal?.addEventListener('abort', () =>
+            fail(new DOMException('aborted', 'AbortError')),
+          );
         });
       case 'status':
         return new Response(JSON.stringify({ error: { code: 'x', message: 'fault' } }), {
@@ -58,7 +66,7 @@ export function createFakeCollector() {
   };
 
   /** A `navigator.sendBeacon` stand-in that delivers to this collector unless offline. */
-  const sendBeacon = (url: string, data: Blob | string) => {
+  const sendBeacon = (_url: string, data: Blob | string) => {
     void (typeof data === 'string' ? Promise.resolve(data) : data.text()).then((text) => {
       const envelope = JSON.parse(text) as RatingsEnvelope;
       requests.push({ at: Date.now(), ratings: envelope.ratings, keepalive: true, beacon: true });

@@ -7,14 +7,20 @@ export const ENDPOINT = 'https://collector.test';
 
 /** Only the clock is faked: fake-indexeddb schedules its work with setImmediate, which stays real. */
 export function useFakeClock(now = Date.parse('2026-11-23T12:00:00Z')) {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], now });
+  vi.useFakeTimers({
+    toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    now,
+  });
 }
 
 /** Installs a fake collector as `fetch` and `navigator.sendBeacon`. */
 export function installCollector(): FakeCollector {
   const collector = createFakeCollector();
   vi.stubGlobal('fetch', collector.fetch);
-  Object.defineProperty(navigator, 'sendBeacon', { value: collector.sendBeacon, configurable: true });
+  Object.defineProperty(navigator, 'sendBeacon', {
+    value: collector.sendBeacon,
+    configurable: true,
+  });
   return collector;
 }
 
