@@ -6,6 +6,7 @@ export { ask, destroy, init } from './default-instance';
 export type { LocalePack, Strings } from './i18n/strings';
 export { en } from './i18n/strings';
 export { mount, registerLocale } from './mount';
+export { fetchOwed } from './owed';
 export type {
   AskResult,
   FollowUpTags,

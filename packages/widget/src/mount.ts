@@ -5,7 +5,6 @@ import { RatingPrompt, type SubmitInput } from './components/RatingPrompt';
 import { resolveLocale } from './i18n/resolve-locale';
 import type { LocalePack } from './i18n/strings';
 import { inertOthers } from './inert';
-import { fetchOwed } from './owed';
 import { isTop } from './scale-items';
 import { createShadowHost } from './shadow-host';
 import type {
@@ -75,19 +74,14 @@ export function mount(options: MountOptions): WidgetController {
   const cleanups: Array<() => void> = [];
 
   const emit = <E extends keyof WidgetEvents>(event: E, payload: WidgetEvents[E]) => {
-    for (const fn of listeners.get(event) ?? []) {
+    const post = () => bridge?.post({ type: `raaye:${event}`, version: 1, payload });
+    // A throwing listener or native handler must not break the prompt or the page.
+    for (const fn of [...(listeners.get(event) ?? []), post]) {
       try {
         fn(payload);
       } catch (e) {
-        setTimeout(() => {
-          throw e;
-        });
+        console.error(e);
       }
-    }
-    try {
-      bridge?.post({ type: `raaye:${event}`, version: 1, payload });
-    } catch {
-      // A broken native handler must not break the page.
     }
   };
   const fail = (e: unknown) =>
@@ -107,14 +101,6 @@ export function mount(options: MountOptions): WidgetController {
     cleanups.push(() => vv.removeEventListener('resize', onResize));
   }
 
-  // Belt and braces for modal prompts: if focus lands outside (a browser without `inert`), pull it back.
-  const onFocusIn = (e: FocusEvent) => {
-    if (!restoreInert || e.composedPath().includes(host)) return;
-    host.shadowRoot?.querySelector<HTMLElement>('.box')?.focus();
-  };
-  document.addEventListener('focusin', onFocusIn);
-  cleanups.push(() => document.removeEventListener('focusin', onFocusIn));
-
   const layoutOf = (p: PromptConfig): Layout => {
     const l = p.layout ?? o.layout ?? (o.target ? 'inline' : 'modal');
     // A required prompt blocks the page, so it cannot be inline.
@@ -127,10 +113,6 @@ export function mount(options: MountOptions): WidgetController {
     render(null, shadow.root);
     current = undefined;
     queueMicrotask(next);
-  };
-
-  const finish = (job: Job, result: AskResult) => {
-    job.resolve(result);
   };
 
   const show = (job: Job) => {
@@ -158,7 +140,7 @@ export function mount(options: MountOptions): WidgetController {
       } catch (e) {
         if (isRaayeError(e) && e.code === 'already_rated') {
           settled = true;
-          finish(job, { status: 'skipped', reason: 'already_rated' });
+          job.resolve({ status: 'skipped', reason: 'already_rated' });
           close();
           return { queued: false };
         }
@@ -169,14 +151,14 @@ export function mount(options: MountOptions): WidgetController {
       settled = true;
       emit('submitted', { interactionId: p.interactionId, rating, queued });
       if (isTop(scale, score)) emit('high-score', { interactionId: p.interactionId, scale, score });
-      finish(job, { status: 'submitted', rating, queued });
+      job.resolve({ status: 'submitted', rating, queued });
       return { queued };
     };
     const onDismiss = (reason: 'close' | 'escape' | 'outside') => {
       if (p.required || settled) return;
       settled = true;
       emit('dismissed', { interactionId: p.interactionId, reason });
-      finish(job, { status: 'dismissed', reason });
+      job.resolve({ status: 'dismissed', reason });
       close();
     };
     render(
@@ -208,7 +190,7 @@ export function mount(options: MountOptions): WidgetController {
       const skip = p.required ? decision.reason === 'already_rated' : !decision.ask;
       if (skip) {
         emit('skipped', { interactionId: p.interactionId, reason: decision.reason });
-        finish(job, { status: 'skipped', reason: decision.reason });
+        job.resolve({ status: 'skipped', reason: decision.reason });
       } else {
         if (p.required) {
           // Persist first: if the page closes now, the prompt comes back on the next page view.
@@ -221,11 +203,11 @@ export function mount(options: MountOptions): WidgetController {
           show(job);
           return;
         }
-        finish(job, { status: 'skipped', reason: 'destroyed' });
+        job.resolve({ status: 'skipped', reason: 'destroyed' });
       }
     } catch (e) {
       fail(e);
-      finish(job, { status: 'skipped', reason: 'error' });
+      job.resolve({ status: 'skipped', reason: 'error' });
     }
     current = undefined;
     queueMicrotask(next);
@@ -262,7 +244,7 @@ export function mount(options: MountOptions): WidgetController {
         }
       }
       if (o.owed && !destroyed) {
-        for (const p of await fetchOwed(client)) void ask(p).catch(fail);
+        for (const p of await o.owed(client)) void ask(p).catch(fail);
       }
     } catch (e) {
       fail(e);

@@ -103,8 +103,11 @@ export interface MountOptions {
   nonce?: string;
   /** Show prompts still owed from an earlier page view. @default true */
   resumePending?: boolean;
-  /** Ask the collector which prompts this rater owes (`GET /v1/owed`). @default false */
-  owed?: boolean;
+  /**
+   * Where to find prompts the server says this rater owes. Pass `fetchOwed` to use the
+   * collector's `GET /v1/owed`. Injected rather than built in, so the script-tag bundle stays small.
+   */
+  owed?: (client: RaayeClient) => Promise<PromptConfig[]>;
   /** Post events to a native webview host when one is present. @default true */
   bridge?: boolean;
   /** How long the thank-you stays, in ms. @default 2500 */

@@ -1,5 +1,5 @@
 import { LIMITS } from '@raaye/core/contract';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { ResolvedLocale } from '../i18n/resolve-locale';
 import { isLow } from '../scale-items';
 import type { Layout, PromptConfig } from '../types';
@@ -34,149 +34,169 @@ const clip = (list: string[] | undefined) =>
  * One prompt: the question and scale; after a score, follow-ups and submit; then a thank-you in a
  * live region that closes itself. All config text is rendered as text nodes, never as HTML.
  */
-export function RatingPrompt(props: RatingPromptProps) {
-  const { uid, prompt, layout, locale, thanksMs } = props;
-  const s = locale.strings;
-  const scale = prompt.scale ?? 'stars5';
-  const required = !!prompt.required;
-  const modal = layout !== 'inline' && (required || layout === 'modal');
-  const [score, setScore] = useState<number | undefined>(undefined);
-  const [tags, setTags] = useState<string[]>([]);
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [done, setDone] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
+interface State {
+  score?: number;
+  tags: string[];
+  comment: string;
+  busy: boolean;
+  /** The thank-you text once the rating is saved. */
+  status: string;
+  error: string;
+}
 
-  // Move focus into the prompt when it opens (inline prompts leave the page's focus alone).
-  useLayoutEffect(() => {
-    if (layout === 'inline') return;
-    box.current?.querySelector<HTMLElement>('input')?.focus();
-  }, [layout]);
+// A class rather than hooks: preact/hooks would cost ~0.9 KB of the script-tag budget.
+export class RatingPrompt extends Component<RatingPromptProps, State> {
+  override state: State = { tags: [], comment: '', busy: false, status: '', error: '' };
+  private box = createRef<HTMLDivElement>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  useEffect(() => {
-    if (!done) return;
-    const t = setTimeout(props.onDone, thanksMs);
-    return () => clearTimeout(t);
-  }, [done]);
+  override componentDidMount() {
+    // Move focus into the prompt when it opens (inline prompts leave the page's focus alone).
+    if (this.props.layout !== 'inline')
+      this.box.current?.querySelector<HTMLElement>('input')?.focus();
+  }
 
-  const low = score !== undefined && isLow(scale, score);
-  const tagList = score === undefined ? [] : clip(low ? prompt.tags?.low : prompt.tags?.high);
+  override componentWillUnmount() {
+    clearTimeout(this.timer);
+  }
 
-  const submit = async (e: Event) => {
+  private submit = async (e: Event) => {
     e.preventDefault();
+    const { score, tags, comment, busy } = this.state;
+    const p = this.props;
     if (score === undefined || busy) return;
-    setBusy(true);
-    setError('');
+    this.setState({ busy: true, error: '' });
     try {
-      const { queued } = await props.onSubmit({ score, tags, comment: comment.trim() });
-      setStatus(queued ? s.saved : s.thanks);
-      setDone(true);
-      box.current?.focus();
+      const { queued } = await p.onSubmit({ score, tags, comment: comment.trim() });
+      this.setState({
+        busy: false,
+        status: queued ? p.locale.strings.saved : p.locale.strings.thanks,
+      });
+      this.box.current?.focus();
+      this.timer = setTimeout(p.onDone, p.thanksMs);
     } catch {
-      setError(s.error);
-    } finally {
-      setBusy(false);
+      this.setState({ busy: false, error: p.locale.strings.error });
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
+  private onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
-      if (!required) props.onDismiss('escape');
+      if (!this.props.prompt.required) this.props.onDismiss('escape');
       return;
     }
-    if (modal && box.current) trapTab(e, box.current);
+    if (this.modal() && this.box.current) trapTab(e, this.box.current);
   };
 
-  const titleId = `${uid}-t`;
-  const subId = prompt.subtitle ? `${uid}-s` : undefined;
-  const dialog = (
-    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog whenever aria-modal is set
-    // biome-ignore lint/a11y/noStaticElementInteractions: keydown implements Escape and the focus trap of the dialog
-    <div
-      ref={box}
-      class={`box ${layout}`}
-      role={layout === 'inline' ? 'region' : 'dialog'}
-      aria-modal={modal ? 'true' : undefined}
-      aria-labelledby={done ? `${uid}-st` : titleId}
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-    >
-      {!required && (
-        <button
-          type="button"
-          class="close"
-          aria-label={s.close}
-          onClick={() => props.onDismiss('close')}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-      )}
-      {!done && (
-        <form onSubmit={submit} noValidate>
-          <ScaleInput
-            id={titleId}
-            scale={scale}
-            title={prompt.title ?? s.title}
-            subtitleId={subId}
-            locale={locale}
-            value={score}
-            onChange={setScore}
-          />
-          {subId && (
-            <p id={subId} class="sub">
-              {prompt.subtitle}
-            </p>
-          )}
-          {score !== undefined && (
-            <>
-              <FollowUps
-                id={uid}
-                heading={low ? s.wentWrong : s.wentWell}
-                tags={tagList}
-                chosen={tags}
-                onToggle={(t) =>
-                  setTags((c) => (c.includes(t) ? c.filter((x) => x !== t) : [...c, t]))
-                }
-                commentLabel={prompt.comment === false ? undefined : s.comment}
-                comment={comment}
-                onComment={setComment}
-              />
-              <button type="submit" class="submit" disabled={busy}>
-                {s.submit}
-              </button>
-            </>
-          )}
-        </form>
-      )}
-      <div role="status" id={`${uid}-st`} class="thanks">
-        {status}
+  private modal() {
+    const { layout, prompt } = this.props;
+    return layout !== 'inline' && (!!prompt.required || layout === 'modal');
+  }
+
+  override render() {
+    const props = this.props;
+    const { uid, prompt, layout, locale } = props;
+    const { score, tags, comment, busy, status, error } = this.state;
+    const done = !!status;
+    const s = locale.strings;
+    const scale = prompt.scale ?? 'stars5';
+    const required = !!prompt.required;
+    const modal = this.modal();
+    const box = this.box;
+    const onKeyDown = this.onKeyDown;
+    const submit = this.submit;
+    const low = score !== undefined && isLow(scale, score);
+    const tagList = score === undefined ? [] : clip(low ? prompt.tags?.low : prompt.tags?.high);
+    const titleId = `${uid}-t`;
+    const subId = prompt.subtitle ? `${uid}-s` : undefined;
+    const dialog = (
+      // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog whenever aria-modal is set
+      // biome-ignore lint/a11y/noStaticElementInteractions: keydown implements Escape and the focus trap of the dialog
+      <div
+        ref={box}
+        class={`box ${layout}`}
+        role={layout === 'inline' ? 'region' : 'dialog'}
+        aria-modal={modal ? 'true' : undefined}
+        aria-labelledby={done ? `${uid}-st` : titleId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        {!required && (
+          <button
+            type="button"
+            class="close"
+            aria-label={s.close}
+            onClick={() => props.onDismiss('close')}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
+        {!done && (
+          <form onSubmit={submit} noValidate>
+            <ScaleInput
+              id={titleId}
+              scale={scale}
+              title={prompt.title ?? s.title}
+              subtitleId={subId}
+              locale={locale}
+              value={score}
+              onChange={(v) => this.setState({ score: v })}
+            />
+            {subId && (
+              <p id={subId} class="sub">
+                {prompt.subtitle}
+              </p>
+            )}
+            {score !== undefined && (
+              <>
+                <FollowUps
+                  id={uid}
+                  heading={low ? s.wentWrong : s.wentWell}
+                  tags={tagList}
+                  chosen={tags}
+                  onToggle={(t) =>
+                    this.setState({
+                      tags: tags.includes(t) ? tags.filter((x) => x !== t) : [...tags, t],
+                    })
+                  }
+                  commentLabel={prompt.comment === false ? undefined : s.comment}
+                  comment={comment}
+                  onComment={(c) => this.setState({ comment: c })}
+                />
+                <button type="submit" class="submit" disabled={busy}>
+                  {s.submit}
+                </button>
+              </>
+            )}
+          </form>
+        )}
+        <div role="status" id={`${uid}-st`} class="thanks">
+          {status}
+        </div>
+        <div role="alert" class="err">
+          {error}
+        </div>
       </div>
-      <div role="alert" class="err">
-        {error}
-      </div>
-    </div>
-  );
-  if (layout === 'inline')
+    );
+    if (layout === 'inline')
+      return (
+        <div dir={locale.dir} lang={locale.code}>
+          {dialog}
+        </div>
+      );
     return (
-      <div dir={locale.dir} lang={locale.code}>
+      // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop is a pointer target; Escape is its keyboard equivalent
+      // biome-ignore lint/a11y/noStaticElementInteractions: see above
+      <div
+        class={modal ? 'overlay modal-overlay' : 'overlay'}
+        dir={locale.dir}
+        lang={locale.code}
+        onClick={(e) => {
+          if (e.target === e.currentTarget && !required && modal) props.onDismiss('outside');
+        }}
+      >
         {dialog}
       </div>
     );
-  return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop is a pointer target; Escape is its keyboard equivalent
-    // biome-ignore lint/a11y/noStaticElementInteractions: see above
-    <div
-      class={modal ? 'overlay modal-overlay' : 'overlay'}
-      dir={locale.dir}
-      lang={locale.code}
-      onClick={(e) => {
-        if (e.target === e.currentTarget && !required && modal) props.onDismiss('outside');
-      }}
-    >
-      {dialog}
-    </div>
-  );
+  }
 }

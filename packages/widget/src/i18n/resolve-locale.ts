@@ -6,8 +6,6 @@ export interface ResolvedLocale {
   strings: Strings;
 }
 
-const RTL = /^(ar|ur|fa|he|ps|sd|ug|yi)\b/i;
-
 /** First match wins: the exact tag, then its language (`pt-BR` → `pt`); `en` when nothing matches. */
 function pick(packs: readonly LocalePack[], wanted: string | undefined): LocalePack | undefined {
   if (!wanted) return undefined;
@@ -42,7 +40,7 @@ export function resolveLocale(
   pack ??= all[0]!;
   return {
     code: pack.code,
-    dir: pack.dir ?? (RTL.test(pack.code) ? 'rtl' : 'ltr'),
+    dir: pack.dir ?? 'ltr',
     strings: { ...en, ...pack.strings, ...overrides },
   };
 }

@@ -49,8 +49,6 @@ export function readScriptConfig(script: HTMLScriptElement | null): Partial<Moun
     }
   }
   if (d.locale) out.locale = d.locale;
-  if (d.theme) out.theme = d.theme as MountOptions['theme'];
-  if (d.layout) out.layout = d.layout as MountOptions['layout'];
   // Reuse the script's CSP nonce for the `<style>` fallback.
   if (script.nonce) out.nonce = script.nonce;
   return out;
