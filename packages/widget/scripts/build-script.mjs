@@ -24,6 +24,8 @@ async function bundle(entry, fileName, format, plugins = []) {
     build: {
       ...out,
       lib: { entry, formats: [format], name: 'raayeBundle', fileName: () => fileName },
+      // Library mode keeps whitespace in ES output (for /*#__PURE__*/ hints); this file is final.
+      rolldownOptions: { output: { minify: true } },
     },
   });
 }

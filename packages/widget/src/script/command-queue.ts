@@ -67,7 +67,8 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
   let ctl: WidgetController | undefined;
   let held: unknown[][] = [];
   const subs: Array<{ event: string; fn: (p: unknown) => void; off?: () => void }> = [];
-  const log = (message: string) => console.error(`[raaye] ${message}`);
+  const log = (e: unknown) =>
+    console.error(`[raaye] ${e instanceof Error ? e.message : String(e)}`);
 
   const init = (opts?: Partial<MountOptions>): WidgetController | undefined => {
     ctl?.destroy();
@@ -75,7 +76,7 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
     try {
       ctl = mount({ ...fromScript, ...opts } as MountOptions);
     } catch (e) {
-      log(e instanceof Error ? e.message : String(e));
+      log(e);
       held = [];
       return undefined;
     }
@@ -116,7 +117,7 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
               return r;
             },
             (e: unknown): AskResult => {
-              log(e instanceof Error ? e.message : String(e));
+              log(e);
               const r: AskResult = { status: 'skipped', reason: 'invalid_prompt' };
               done?.(r);
               return r;
@@ -124,9 +125,7 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
           );
         }
         case 'expect':
-          return ctl
-            .expect(a as PromptConfig)
-            .catch((e: unknown) => log(e instanceof Error ? e.message : String(e)));
+          return ctl.expect(a as PromptConfig).catch((e: unknown) => log(e));
         case 'identify':
           return ctl.client.identify(a as Parameters<WidgetController['client']['identify']>[0]);
         case 'destroy':
@@ -134,11 +133,9 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
           ctl = undefined;
           return undefined;
       }
-      log(
-        `unknown command ${JSON.stringify(command)}; use init, ask, expect, identify, on, destroy.`,
-      );
+      log(`unknown command ${String(command)}`);
     } catch (e) {
-      log(e instanceof Error ? e.message : String(e));
+      log(e);
     }
     return undefined;
   };
