@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Size budgets, checked by exact byte counts. Each package may have a `size-budget.json`:
+// Size budgets, checked by exact byte counts. Each package may have a `size-budget.json`, either
 //   [{ "name": "...", "entry": "dist/index.js", "bundle": true, "limit": 7168 }]
+// or the short form { "dist/raaye.js": 16384 } for built files measured as they are.
 // `bundle: true` bundles the entry with all its dependencies (minified, ESM, for browsers) the
 // way a site's bundler would; otherwise the built file is measured as is (it must be minified).
 // `limit` is in brotli bytes. A budget rises only in a commit that says why.
@@ -39,7 +40,11 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
   const dir = join(root, 'packages', pkg);
   const budgetFile = join(dir, 'size-budget.json');
   if (!existsSync(budgetFile)) continue;
-  for (const budget of JSON.parse(readFileSync(budgetFile, 'utf8'))) {
+  const parsed = JSON.parse(readFileSync(budgetFile, 'utf8'));
+  const budgets = Array.isArray(parsed)
+    ? parsed
+    : Object.entries(parsed).map(([entry, limit]) => ({ name: entry, entry, limit }));
+  for (const budget of budgets) {
     const code = await measure(dir, budget);
     const size = {
       min: code.length,
