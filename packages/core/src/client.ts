@@ -191,8 +191,10 @@ export function createClient(options: ClientOptions): RaayeClient {
         ...(user ? { user } : {}),
       };
       await queue.add(rating);
-      await recontact.markRated(rater, valid.interactionId);
-      await prompts.resolve(valid.interactionId);
+      await Promise.all([
+        recontact.markRated(rater, valid.interactionId),
+        prompts.resolve(valid.interactionId),
+      ]);
       events.emit('queued', { rating });
       schedule(0);
       return rating;
