@@ -21,33 +21,42 @@ const summary = (label: string, samples: number[]) => {
   );
 };
 
-/** The benchmark body, run in the page or in Node: `createClient` comes from the built package. */
-const benchBody = `
+type CreateClient = typeof import('../src/index').createClient;
+
+/** The benchmark itself; runs in Node as is, and in the page from its source text. */
+async function measureRate(createClient: CreateClient, calls: number): Promise<number[]> {
   const client = createClient({
-    siteKey: 'pk_bench', endpoint: 'https://collector.invalid', storage: 'indexeddb',
+    siteKey: 'pk_bench',
+    endpoint: 'https://collector.invalid',
+    storage: 'indexeddb',
     // Never answers: measures the durable write, not the network.
     transport: () => new Promise(() => {}),
-    queue: { maxItems: 100000, maxBytes: 1e9 },
+    queue: { maxItems: 100_000, maxBytes: 1e9 },
   });
   await client.storage();
-  const samples = [];
-  for (let i = 0; i < ${CALLS}; i++) {
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) {
     const start = performance.now();
-    await client.rate({ interactionId: 'ride-' + i, scale: 'stars5', score: 1 + (i % 5), tags: ['late'], comment: 'Driver was friendly' });
+    await client.rate({
+      interactionId: `ride-${i}`,
+      scale: 'stars5',
+      score: 1 + (i % 5),
+      tags: ['late'],
+      comment: 'Driver was friendly',
+    });
     samples.push(performance.now() - start);
   }
   client.destroy();
-`;
+  return samples;
+}
 
 async function inNode() {
   // Side-effect entry with no type declarations; the string cast keeps tsc from looking for them.
   await import('fake-indexeddb/auto' as string);
-  const { createClient } = (await import('../dist/index.js' as string)) as typeof import('../src/index');
-  const run = new Function(
-    'createClient',
-    `return (async () => { ${benchBody} return samples; })()`,
-  );
-  summary('Node 20 + fake-indexeddb', await run(createClient));
+  const { createClient } = (await import(
+    '../dist/index.js' as string
+  )) as typeof import('../src/index');
+  summary('Node 20 + fake-indexeddb', await measureRate(createClient, CALLS));
 }
 
 async function inChromium() {
@@ -61,7 +70,9 @@ async function inChromium() {
   });
   const page = `<!doctype html><script type="module" src="/bench.js"></script>`;
   const script = `import { createClient } from '/core.js';
-    window.result = (async () => { ${benchBody} return samples; })();`;
+    // tsx compiles with keepNames, whose helper the function's source refers to.
+    const __name = (fn) => fn;
+    window.result = (${measureRate.toString()})(createClient, ${CALLS});`;
   const server = createServer((req, res) => {
     const body =
       req.url === '/core.js'
