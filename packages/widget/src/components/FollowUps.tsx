@@ -26,7 +26,9 @@ export function FollowUps(p: Props) {
                   checked={p.chosen.includes(tag)}
                   onChange={() => p.onToggle(tag)}
                 />
-                <span>{tag}</span>
+                <span>
+                  <bdi>{tag}</bdi>
+                </span>
               </label>
             ))}
           </div>

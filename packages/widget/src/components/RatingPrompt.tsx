@@ -138,15 +138,12 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
               scale={scale}
               title={prompt.title ?? s.title}
               subtitleId={subId}
+              subtitle={prompt.subtitle}
               locale={locale}
               value={score}
               onChange={(v) => this.setState({ score: v })}
             />
-            {subId && (
-              <p id={subId} class="sub">
-                {prompt.subtitle}
-              </p>
-            )}
+
             {score !== undefined && (
               <>
                 <FollowUps
@@ -191,6 +188,8 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
         class={modal ? 'overlay modal-overlay' : 'overlay'}
         dir={locale.dir}
         lang={locale.code}
+        // Keep focus in the dialog when the backdrop is pressed.
+        onMouseDown={(e) => e.target === e.currentTarget && e.preventDefault()}
         onClick={(e) => {
           if (e.target === e.currentTarget && !required && modal) props.onDismiss('outside');
         }}

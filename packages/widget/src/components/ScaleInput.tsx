@@ -7,6 +7,7 @@ interface Props {
   scale: Scale;
   title: string;
   subtitleId?: string;
+  subtitle?: string;
   locale: ResolvedLocale;
   value: number | undefined;
   onChange: (value: number) => void;
@@ -18,7 +19,16 @@ const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -
  * The score as a native radio group in a fieldset whose legend is the question. Arrow keys are
  * handled here (not left to the browser) so RTL and wrapping behave the same everywhere.
  */
-export function ScaleInput({ id, scale, title, subtitleId, locale, value, onChange }: Props) {
+export function ScaleInput({
+  id,
+  scale,
+  title,
+  subtitleId,
+  subtitle,
+  locale,
+  value,
+  onChange,
+}: Props) {
   const view = scaleView(scale, locale.strings, locale.code);
   const onKeyDown = (e: KeyboardEvent) => {
     let step = NEXT[e.key];
@@ -49,8 +59,13 @@ export function ScaleInput({ id, scale, title, subtitleId, locale, value, onChan
       onKeyDown={onKeyDown}
     >
       <legend id={id} class="title">
-        {title}
+        <bdi>{title}</bdi>
       </legend>
+      {subtitleId && (
+        <p id={subtitleId} class="sub">
+          <bdi>{subtitle}</bdi>
+        </p>
+      )}
       <div class="options">
         {view.items.map((it) => {
           const on = view.fill ? value !== undefined && it.value <= value : it.value === value;
