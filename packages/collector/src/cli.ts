@@ -1,0 +1,47 @@
+import { parseCli, USAGE } from './cli/args';
+import { banner, serve } from './cli/serve';
+import { isCollectorError } from './errors';
+import { jsonLogger } from './log/logger';
+
+// Entry of the `raaye-collector` bin; the build prepends the shebang.
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCli>;
+  try {
+    options = parseCli(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`raaye-collector: ${(error as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const logger = jsonLogger((process.env.RAAYE_LOG_LEVEL as 'info' | undefined) ?? 'info');
+  let running: Awaited<ReturnType<typeof serve>>;
+  try {
+    running = await serve(options, logger);
+  } catch (error) {
+    const message = isCollectorError(error) ? error.message : String(error);
+    process.stderr.write(`raaye-collector: cannot start: ${message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${banner(running.url, options.demo)}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

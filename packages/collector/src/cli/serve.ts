@@ -1,0 +1,107 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Collector, createCollector } from '../collector';
+import { loadConfigFile, sitesFromEnv } from '../config/load';
+import type { SiteInput } from '../config/types';
+import { CollectorError } from '../errors';
+import { toNodeListener } from '../http/node-listener';
+import type { Logger } from '../log/logger';
+import { pgliteStore } from '../store/pglite';
+import { postgresStore } from '../store/postgres';
+import type { Store } from '../store/types';
+import type { CliOptions } from './args';
+import { DEMO_SECRET_KEY, DEMO_SITE_KEY, demoSite, demoStatic, findRepoRoot } from './demo';
+
+export interface Running {
+  server: Server;
+  url: string;
+  /** Graceful: stop accepting, finish in-flight requests, drain webhooks, close the store. */
+  stop(): Promise<void>;
+}
+
+/** Starts the collector (and, with `--demo`, the demo page) on one port. */
+export async function serve(options: CliOptions, logger: Logger): Promise<Running> {
+  const file = options.config ? await loadConfigFile(options.config) : undefined;
+  const sites: SiteInput[] = [...(file?.sites ?? []), ...sitesFromEnv()];
+  if (sites.length === 0 && !options.demo) {
+    throw new CollectorError(
+      'invalid_config',
+      'no sites configured: pass --config, set RAAYE_SITES or RAAYE_SITE_KEY/RAAYE_SECRET_KEY, or use --demo',
+    );
+  }
+  const basePath = file?.basePath ?? '';
+  const statics = options.demo ? demoStatic(findRepoRoot()) : undefined;
+  // Assigned once the port is known (the demo site's origin depends on it), before any request.
+  let collector: Collector | undefined;
+  const handler = (request: Request, info?: { clientAddress?: string | undefined }) => {
+    const { pathname } = new URL(request.url);
+    const isApi = pathname === `${basePath}/healthz` || pathname.startsWith(`${basePath}/v1/`);
+    return !isApi && statics ? statics(request) : collector!(request, info);
+  };
+  const server = createServer(toNodeListener(handler));
+  server.keepAliveTimeout = 5000;
+
+  const store: Store = options.databaseUrl
+    ? await postgresStore(options.databaseUrl)
+    : await pgliteStore(options.dataDir);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    if (options.demo && !sites.some((s) => s.siteKey === DEMO_SITE_KEY)) {
+      sites.push(demoSite(selfOrigins(options.host, port)));
+    }
+    collector = createCollector({
+      store,
+      sites,
+      basePath,
+      trustProxy: file?.trustProxy ?? false,
+      logger,
+    });
+  } catch (error) {
+    server.close();
+    await store.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  const running = collector;
+
+  return {
+    server,
+    url,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // In-flight requests finish; a stuck client gets 10 s before its socket is cut.
+      const timer = setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      await closed;
+      clearTimeout(timer);
+      await running.close();
+      await store.close();
+    },
+  };
+}
+
+function selfOrigins(host: string, port: number): string[] {
+  const origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  if (host !== '0.0.0.0' && host !== '::' && !host.includes(':'))
+    origins.add(`http://${host}:${port}`);
+  return [...origins];
+}
+
+export function banner(url: string, demo: boolean): string {
+  const lines = [`Raaye collector listening on ${url}`];
+  if (demo) {
+    lines.push(
+      `Demo page:   ${url}/`,
+      `Site key:    ${DEMO_SITE_KEY}   (public, for the widget)`,
+      `Secret key:  ${DEMO_SECRET_KEY}   (read side)`,
+      `Stats:       curl -H 'Authorization: Bearer ${DEMO_SECRET_KEY}' ${url}/v1/stats`,
+    );
+  }
+  return lines.join('\n');
+}

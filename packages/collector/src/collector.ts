@@ -1,0 +1,124 @@
+import { SiteKeys } from './auth/keys';
+import { originAllowed } from './config/origin';
+import { resolveSites } from './config/sites';
+import type { SiteInput } from './config/types';
+import { CollectorError, isCollectorError } from './errors';
+import { corsHeaders, mergeHeaders, preflight } from './http/cors';
+import type { RequestInfo } from './http/handler';
+import { errorResponse } from './http/respond';
+import { jsonLogger, type Logger } from './log/logger';
+import { TokenBuckets } from './rate-limit/token-bucket';
+import type { Deps } from './routes/context';
+import { matchRoute } from './routes/router';
+import type { Store } from './store/types';
+import { type WebhookOptions, WebhookSender } from './webhook/sender';
+
+export interface CollectorConfig {
+  /** Where ratings live: `await pgliteStore(dir)` or `await postgresStore(url)`. */
+  store: Store;
+  /** At least one site; validated at once (throws `invalid_config`). */
+  sites: SiteInput[];
+  /** Prefix of every route, e.g. `/raaye` → `/raaye/v1/ratings`. @default '' */
+  basePath?: string;
+  /**
+   * Take the client address from the first `X-Forwarded-For` entry. Only behind a proxy that
+   * sets it, or clients can pick their own rate-limit bucket. @default false
+   */
+  trustProxy?: boolean;
+  /** @default jsonLogger('info') */
+  logger?: Logger;
+  webhook?: WebhookOptions;
+  /** Clock, for tests. @default Date.now */
+  now?: () => number;
+}
+
+/** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
+export interface Collector {
+  (request: Request, info?: RequestInfo): Promise<Response>;
+  /** Stops taking requests (503), waits for in-flight ones and webhook deliveries. Does not close the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the collector: `(request) => Promise<Response>` for any Fetch runtime (Node, Bun, Deno,
+ * Workers, Next.js). Mount on `node:http` or Express with `toNodeListener(collector)`.
+ */
+export function createCollector(config: CollectorConfig): Collector {
+  const sites = resolveSites(config.sites);
+  const basePath = (config.basePath ?? '').replace(/\/+$/, '');
+  const logger = config.logger ?? jsonLogger();
+  const now = config.now ?? Date.now;
+  const deps: Deps = {
+    store: config.store,
+    keys: new SiteKeys(sites),
+    buckets: new TokenBuckets(now),
+    webhooks: new WebhookSender(logger, config.webhook),
+    logger,
+    now,
+  };
+  let inFlight = 0;
+  let closing = false;
+  let idle: (() => void) | undefined;
+
+  const handle = async (request: Request, info: RequestInfo = {}): Promise<Response> => {
+    if (closing) {
+      return errorResponse(new CollectorError('unavailable', 'shutting down', { retryAfter: 5 }));
+    }
+    inFlight++;
+    try {
+      return await route(request, info);
+    } finally {
+      if (--inFlight === 0) idle?.();
+    }
+  };
+
+  const route = async (request: Request, info: RequestInfo): Promise<Response> => {
+    const url = new URL(request.url);
+    const origin = request.headers.get('origin');
+    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : '';
+    const match = matchRoute(path || '/');
+    const isPublic = match?.publicMethods !== undefined;
+    // Preflights carry no site key, so they are answered for the union of allowed origins; the
+    // real request is then checked against its own site.
+    const corsOk = isPublic && origin !== null && originAllowed(origin, deps.keys.allOrigins);
+    const cors = isPublic ? corsHeaders(origin, corsOk) : new Headers();
+    try {
+      if (!match) throw new CollectorError('not_found', `no route ${url.pathname}`);
+      if (request.method === 'OPTIONS' && isPublic) {
+        return preflight(origin, corsOk, match.publicMethods!);
+      }
+      const handler = match.methods[request.method];
+      if (!handler) {
+        const response = errorResponse(
+          new CollectorError('method_not_allowed', `${request.method} is not allowed here`),
+        );
+        response.headers.set('allow', Object.keys(match.methods).join(', '));
+        return mergeHeaders(response, cors);
+      }
+      const clientAddress = clientAddressOf(request, info, config.trustProxy ?? false);
+      const response = await handler({ request, url, path, clientAddress, deps });
+      return mergeHeaders(response, cors);
+    } catch (error) {
+      if (isCollectorError(error)) return mergeHeaders(errorResponse(error), cors);
+      logger.error('request failed', { path: url.pathname, error: String(error) });
+      const internal = new CollectorError('internal_error', 'internal error; retry later');
+      return mergeHeaders(errorResponse(internal), cors);
+    }
+  };
+
+  return Object.assign(handle, {
+    async close() {
+      closing = true;
+      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await deps.webhooks.drain();
+    },
+  });
+}
+
+function clientAddressOf(request: Request, info: RequestInfo, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return info.clientAddress ?? 'unknown';
+}

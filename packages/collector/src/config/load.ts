@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { CollectorError } from '../errors';
+import { resolveSites } from './sites';
+import type { SiteConfig } from './types';
+
+export interface FileConfig {
+  sites: SiteConfig[];
+  basePath?: string;
+  trustProxy?: boolean;
+}
+
+/**
+ * Reads a JSON config file: `{ "sites": [...], "basePath"?: "/raaye", "trustProxy"?: false }`.
+ * Throws `invalid_config` with the file name and the bad field.
+ */
+export async function loadConfigFile(path: string): Promise<FileConfig> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (cause) {
+    throw new CollectorError(
+      'invalid_config',
+      `cannot read config ${path}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  if (typeof parsed !== 'object' || parsed === null || !('sites' in parsed)) {
+    throw new CollectorError('invalid_config', `${path}: expected an object with "sites"`);
+  }
+  const { sites, basePath, trustProxy } = parsed as Record<string, unknown>;
+  if (
+    basePath !== undefined &&
+    (typeof basePath !== 'string' || !/^(\/[\w.-]+)*$/.test(basePath))
+  ) {
+    throw new CollectorError('invalid_config', `${path}: basePath must look like /raaye`);
+  }
+  if (trustProxy !== undefined && typeof trustProxy !== 'boolean') {
+    throw new CollectorError('invalid_config', `${path}: trustProxy must be a boolean`);
+  }
+  try {
+    return {
+      sites: resolveSites(sites),
+      ...(basePath === undefined ? {} : { basePath: basePath as string }),
+      ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as boolean }),
+    };
+  } catch (error) {
+    if (error instanceof CollectorError)
+      throw new CollectorError('invalid_config', `${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Sites from the environment: `RAAYE_SITES` (a JSON array of sites), or one site from
+ * `RAAYE_SITE_KEY`, `RAAYE_SECRET_KEY`, `RAAYE_ALLOWED_ORIGINS` (comma-separated) and
+ * optionally `RAAYE_SITE_ID` (default `default`). Returns [] when none are set.
+ */
+export function sitesFromEnv(env: Record<string, string | undefined> = process.env): SiteConfig[] {
+  if (env.RAAYE_SITES) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(env.RAAYE_SITES);
+    } catch (cause) {
+      throw new CollectorError(
+        'invalid_config',
+        `RAAYE_SITES is not JSON: ${(cause as Error).message}`,
+      );
+    }
+    return withPrefix('RAAYE_SITES', () => resolveSites(parsed));
+  }
+  if (!env.RAAYE_SITE_KEY && !env.RAAYE_SECRET_KEY) return [];
+  return withPrefix('RAAYE_SITE_KEY/RAAYE_SECRET_KEY', () =>
+    resolveSites([
+      {
+        id: env.RAAYE_SITE_ID ?? 'default',
+        siteKey: env.RAAYE_SITE_KEY,
+        secretKey: env.RAAYE_SECRET_KEY,
+        allowedOrigins: (env.RAAYE_ALLOWED_ORIGINS ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      },
+    ]),
+  );
+}
+
+function withPrefix<T>(prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof CollectorError)
+      throw new CollectorError('invalid_config', `${prefix}: ${error.message}`);
+    throw error;
+  }
+}

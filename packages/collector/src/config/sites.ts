@@ -1,0 +1,77 @@
+import { LIMITS } from '@raaye/core/contract';
+import * as v from 'valibot';
+import { CollectorError } from '../errors';
+import { issuePath } from '../validate/issue-path';
+import type { SiteConfig, SiteInput } from './types';
+
+export const DEFAULT_LIMITS = {
+  maxBodyBytes: LIMITS.batchBytes,
+  site: { burst: 500, perSecond: 100 },
+  client: { burst: 30, perSecond: 2 },
+} as const;
+
+const ORIGIN = /^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i;
+
+const bucket = v.optional(
+  v.strictObject({
+    burst: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    perSecond: v.optional(v.pipe(v.number(), v.minValue(0.001))),
+  }),
+);
+
+const SiteSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 of A-Z a-z 0-9 _ . -')),
+  siteKey: v.pipe(v.string(), v.regex(/^pk_[A-Za-z0-9_-]{1,120}$/, 'must look like pk_…')),
+  secretKey: v.pipe(v.string(), v.regex(/^sk_[A-Za-z0-9_-]{1,120}$/, 'must look like sk_…')),
+  allowedOrigins: v.array(
+    v.pipe(
+      v.string(),
+      v.regex(ORIGIN, 'must be an origin like https://a.example.com, https://*.example.com or *'),
+    ),
+  ),
+  limits: v.optional(
+    v.strictObject({
+      maxBodyBytes: v.optional(
+        v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(LIMITS.batchBytes)),
+      ),
+      site: bucket,
+      client: bucket,
+    }),
+  ),
+  webhook: v.optional(
+    v.strictObject({
+      url: v.pipe(v.string(), v.url('must be a URL')),
+      secret: v.pipe(v.string(), v.minLength(16, 'must have at least 16 characters')),
+    }),
+  ),
+});
+
+/**
+ * Validates and completes site definitions. Throws `invalid_config` naming the bad field,
+ * so a typo fails at start-up instead of as 401s in production.
+ */
+export function resolveSites(input: unknown): SiteConfig[] {
+  const result = v.safeParse(v.array(SiteSchema), input, { abortEarly: true });
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw new CollectorError('invalid_config', `sites${issuePath(issue)}: ${issue.message}`);
+  }
+  if (result.output.length === 0) throw new CollectorError('invalid_config', 'no sites configured');
+  const seen = new Set<string>();
+  for (const site of result.output) {
+    for (const key of [site.id, site.siteKey, site.secretKey]) {
+      if (seen.has(key))
+        throw new CollectorError('invalid_config', `duplicate site id or key "${key}"`);
+      seen.add(key);
+    }
+  }
+  return result.output.map((site: SiteInput) => ({
+    ...site,
+    allowedOrigins: site.allowedOrigins.map((o) => o.toLowerCase()),
+    limits: {
+      maxBodyBytes: site.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+      site: { ...DEFAULT_LIMITS.site, ...site.limits?.site },
+      client: { ...DEFAULT_LIMITS.client, ...site.limits?.client },
+    },
+  }));
+}

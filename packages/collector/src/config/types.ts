@@ -1,0 +1,47 @@
+/** A token bucket: `burst` requests at once, refilled at `perSecond`. */
+export interface BucketLimit {
+  burst: number;
+  perSecond: number;
+}
+
+export interface SiteLimits {
+  /** Largest accepted request body in bytes. @default 65536 (the contract's maximum) */
+  maxBodyBytes: number;
+  /** Per site key, across all clients. @default { burst: 500, perSecond: 100 } */
+  site: BucketLimit;
+  /** Per client address on this site. @default { burst: 30, perSecond: 2 } */
+  client: BucketLimit;
+}
+
+export interface WebhookConfig {
+  /** Receives `POST` JSON `{ type: 'rating.low', site, rating }` for each low rating. */
+  url: string;
+  /** HMAC-SHA256 key for the `Raaye-Signature` header. */
+  secret: string;
+}
+
+export interface SiteConfig {
+  /** Stable name of the site; stored with every rating. */
+  id: string;
+  /** Public, write-only key the widget sends (`pk_…`). */
+  siteKey: string;
+  /** Secret key for the read side (`sk_…`); never ship it to a browser. */
+  secretKey: string;
+  /**
+   * Origins allowed to send ratings: exact (`https://shop.example.com`), wildcard subdomains
+   * (`https://*.example.com`) or `*`. Requests without an `Origin` (servers, apps) are allowed.
+   */
+  allowedOrigins: string[];
+  limits: SiteLimits;
+  webhook?: WebhookConfig;
+}
+
+/** What a config file or `createCollector` accepts: limits may be partial. */
+export interface SiteInput {
+  id: string;
+  siteKey: string;
+  secretKey: string;
+  allowedOrigins: string[];
+  limits?: { maxBodyBytes?: number; site?: Partial<BucketLimit>; client?: Partial<BucketLimit> };
+  webhook?: WebhookConfig;
+}

@@ -1,0 +1,43 @@
+import type { StoredRating } from '../store/types';
+
+export const CSV_COLUMNS = [
+  'id',
+  'interactionId',
+  'interactionType',
+  'scale',
+  'score',
+  'tags',
+  'comment',
+  'raterId',
+  'userId',
+  'locale',
+  'source',
+  'eventTime',
+  'deviceCreatedAt',
+  'sentAt',
+  'receivedAt',
+  'low',
+  'repliedAt',
+  'repliedBy',
+  'replyNote',
+  'meta',
+  'userTraits',
+] as const satisfies ReadonlyArray<keyof StoredRating>;
+
+/**
+ * One RFC 4180 cell. Text starting with = + - @ tab or CR is prefixed with `'` so spreadsheets
+ * show it instead of running it as a formula (OWASP CSV injection).
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  let text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvRow(rating: StoredRating): string {
+  return `${CSV_COLUMNS.map((c) => csvCell(rating[c])).join(',')}\r\n`;
+}
+
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;

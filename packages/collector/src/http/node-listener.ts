@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { RequestInfo } from './handler';
+
+export type FetchHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
+
+/**
+ * Adapts a Fetch handler to `node:http` / Express `(req, res)`. The socket address is passed on
+ * as `info.clientAddress` for rate limiting; the body is streamed in both directions.
+ */
+export function toNodeListener(handler: FetchHandler) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void serve(handler, req, res);
+  };
+}
+
+async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerResponse) {
+  try {
+    const request = toRequest(req);
+    const response = await handler(request, { clientAddress: req.socket.remoteAddress });
+    await writeResponse(response, res);
+  } catch {
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end('{"error":{"code":"internal_error","message":"internal error"}}');
+    } else res.destroy();
+  }
+}
+
+function toRequest(req: IncomingMessage): Request {
+  // The host header is client-controlled: only use it when it parses, for the URL's origin part.
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    url = new URL('http://localhost/');
+    url.pathname = '/__invalid__';
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const controller = new AbortController();
+  req.on('close', () => {
+    if (!req.complete) controller.abort();
+  });
+  return new Request(url, {
+    method,
+    headers,
+    signal: controller.signal,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) {
+    const prev = headers[name];
+    headers[name] = prev === undefined ? value : ([] as string[]).concat(prev, value);
+  }
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  res.on('close', () => {
+    if (!res.writableFinished) void reader.cancel().catch(() => {});
+  });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) {
+      // 'close' too: a client that went away never drains.
+      await new Promise((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+    }
+    if (res.destroyed) return;
+  }
+  res.end();
+}

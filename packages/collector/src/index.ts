@@ -1,0 +1,28 @@
+export type { Collector, CollectorConfig } from './collector';
+export { createCollector } from './collector';
+export type { FileConfig } from './config/load';
+export { loadConfigFile, sitesFromEnv } from './config/load';
+export { resolveSites } from './config/sites';
+export type { BucketLimit, SiteConfig, SiteInput, SiteLimits, WebhookConfig } from './config/types';
+export type { CollectorErrorCode } from './errors';
+export { CollectorError, isCollectorError } from './errors';
+export type { RequestInfo } from './http/handler';
+export type { FetchHandler } from './http/node-listener';
+export { toNodeListener } from './http/node-listener';
+export type { LogFields, Logger, LogLevel } from './log/logger';
+export { jsonLogger, silentLogger } from './log/logger';
+export { isLowScore } from './rules/low-score';
+export { pgliteStore } from './store/pglite';
+export type { PostgresStoreOptions } from './store/postgres';
+export { postgresStore } from './store/postgres';
+export type {
+  NewRating,
+  OwedInput,
+  OwedRecord,
+  RatingFilter,
+  Stats,
+  Store,
+  StoredRating,
+} from './store/types';
+export type { WebhookOptions } from './webhook/sender';
+export { verifyWebhookSignature } from './webhook/signature';

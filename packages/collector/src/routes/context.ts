@@ -1,0 +1,24 @@
+import type { SiteKeys } from '../auth/keys';
+import type { Logger } from '../log/logger';
+import type { TokenBuckets } from '../rate-limit/token-bucket';
+import type { Store } from '../store/types';
+import type { WebhookSender } from '../webhook/sender';
+
+/** What every route gets: the request, its parsed URL and the collector's shared parts. */
+export interface RouteContext {
+  request: Request;
+  url: URL;
+  /** Path below the base path, e.g. `/v1/ratings`. */
+  path: string;
+  clientAddress: string;
+  deps: Deps;
+}
+
+export interface Deps {
+  store: Store;
+  keys: SiteKeys;
+  buckets: TokenBuckets;
+  webhooks: WebhookSender;
+  logger: Logger;
+  now: () => number;
+}

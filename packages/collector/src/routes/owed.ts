@@ -1,0 +1,73 @@
+import { LIMITS, SCALES, type Scale } from '@raaye/core/contract';
+import * as v from 'valibot';
+import { bearer } from '../auth/keys';
+import { CollectorError } from '../errors';
+import { checkOrigin } from '../http/client-origin';
+import { readJsonBody } from '../http/json-body';
+import { json } from '../http/respond';
+import { enforce } from '../rate-limit/enforce';
+import { parseTimestamp } from '../time/timestamp';
+import type { RouteContext } from './context';
+
+const DAY = 86_400_000;
+const MAX_TTL = 90 * DAY;
+
+const OwedSchema = v.object({
+  raterId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.raterId)),
+  interactionId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.interactionId)),
+  interactionType: v.optional(
+    v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.interactionType)),
+  ),
+  prompt: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  scale: v.optional(v.picklist(Object.keys(SCALES) as Scale[])),
+  /** ISO 8601; default 7 days from now, at most 90. */
+  expiresAt: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => parseTimestamp(s) !== undefined, 'must be an ISO 8601 time'),
+    ),
+  ),
+});
+
+/** `POST /v1/owed` (secret key, from the site's backend): this rater owes a rating. */
+export async function postOwed(ctx: RouteContext): Promise<Response> {
+  const site = ctx.deps.keys.bySecret(ctx.request);
+  const body = await readJsonBody(ctx.request, OwedSchema);
+  const now = ctx.deps.now();
+  const expires = body.expiresAt === undefined ? now + 7 * DAY : parseTimestamp(body.expiresAt)!;
+  if (expires <= now || expires > now + MAX_TTL) {
+    throw new CollectorError('invalid_body', 'expiresAt must be in the future, within 90 days', {
+      path: 'expiresAt',
+    });
+  }
+  const owed = await ctx.deps.store.addOwed(site.id, {
+    raterId: body.raterId,
+    interactionId: body.interactionId,
+    interactionType: body.interactionType ?? null,
+    prompt: body.prompt ?? null,
+    scale: body.scale ?? null,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(expires).toISOString(),
+  });
+  return json({ owed }, 201);
+}
+
+/**
+ * `GET /v1/owed?raterId=…` with the public site key (`siteKey=pk_…` or `Authorization: Bearer
+ * pk_…`): what the rater still owes, so the widget can ask on whichever device opens next.
+ */
+export async function getOwed(ctx: RouteContext): Promise<Response> {
+  const { deps, url } = ctx;
+  const key = url.searchParams.get('siteKey') ?? bearer(ctx.request);
+  const site = deps.keys.bySiteKey(key);
+  checkOrigin(ctx.request, site);
+  enforce(deps.buckets, `client:${site.id}:${ctx.clientAddress}`, site.limits.client);
+  const raterId = url.searchParams.get('raterId');
+  if (!raterId || raterId.length > LIMITS.raterId) {
+    throw new CollectorError('invalid_body', 'raterId must have 1–128 characters', {
+      path: 'raterId',
+    });
+  }
+  const owed = await deps.store.listOwed(site.id, raterId, new Date(deps.now()).toISOString());
+  return json({ owed: owed.map(({ settledAt: _s, raterId: _r, ...rest }) => rest) });
+}

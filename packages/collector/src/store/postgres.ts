@@ -1,0 +1,59 @@
+import postgres from 'postgres';
+import type { SqlClient } from './sql-client';
+import { sqlStore } from './sql-store';
+import type { Store } from './types';
+
+export interface PostgresStoreOptions {
+  /** Schema for the tables (created if missing); default the connection's search_path. */
+  schema?: string;
+  /** Pool size. @default 10 */
+  max?: number;
+}
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+function client(sql: Sql): SqlClient {
+  return {
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await sql.unsafe(
+        text,
+        params as postgres.ParameterOrJSON<never>[],
+      )) as unknown as T[];
+    },
+    transaction(fn) {
+      if (!('begin' in sql)) return fn(this);
+      return sql.begin((tx) => fn(client(tx))) as Promise<never>;
+    },
+    async close() {
+      if ('end' in sql) await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * PostgreSQL (or any compatible engine: Neon, Citus, …) through a connection pool. Stateless
+ * collectors can run side by side on one database. Migrates before resolving.
+ */
+export async function postgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<Store> {
+  const { schema } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new TypeError(`invalid schema name "${schema}"`);
+  }
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...(schema ? { connection: { search_path: schema } } : {}),
+  });
+  try {
+    if (schema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const store = sqlStore(client(sql));
+    await store.migrate();
+    return store;
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Scale, Source } from '@raaye/core/contract';
+import type { OwedRecord, StoredRating } from './types';
+
+/** Formats a timestamptz as ISO 8601 UTC text, so both drivers hand back identical strings. */
+export const iso = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Select list for a rating; json columns come back as text and are parsed here. */
+export const RATING_COLUMNS = `
+  id::text AS id, seq::text AS seq, interaction_id, interaction_type, scale, score::int AS score,
+  tags::text AS tags, comment, rater_id, user_id, user_traits::text AS user_traits, meta::text AS meta,
+  locale, source, ${iso('device_created_at')} AS device_created_at, ${iso('sent_at')} AS sent_at,
+  ${iso('received_at')} AS received_at, ${iso('event_time')} AS event_time, low,
+  ${iso('replied_at')} AS replied_at, replied_by, reply_note`;
+
+export interface RatingRow {
+  id: string;
+  seq: string;
+  interaction_id: string;
+  interaction_type: string | null;
+  scale: string;
+  score: number;
+  tags: string | null;
+  comment: string | null;
+  rater_id: string;
+  user_id: string | null;
+  user_traits: string | null;
+  meta: string | null;
+  locale: string | null;
+  source: string;
+  device_created_at: string;
+  sent_at: string;
+  received_at: string;
+  event_time: string;
+  low: boolean;
+  replied_at: string | null;
+  replied_by: string | null;
+  reply_note: string | null;
+}
+
+const parse = <T>(text: string | null): T | null =>
+  text === null ? null : (JSON.parse(text) as T);
+
+export function toStoredRating(row: RatingRow): StoredRating {
+  return {
+    id: row.id,
+    seq: row.seq,
+    interactionId: row.interaction_id,
+    interactionType: row.interaction_type,
+    scale: row.scale as Scale,
+    score: Number(row.score),
+    tags: parse<string[]>(row.tags),
+    comment: row.comment,
+    raterId: row.rater_id,
+    userId: row.user_id,
+    userTraits: parse<Record<string, unknown>>(row.user_traits),
+    meta: parse<Record<string, unknown>>(row.meta),
+    locale: row.locale,
+    source: row.source as Source,
+    deviceCreatedAt: row.device_created_at,
+    sentAt: row.sent_at,
+    receivedAt: row.received_at,
+    eventTime: row.event_time,
+    low: row.low,
+    repliedAt: row.replied_at,
+    repliedBy: row.replied_by,
+    replyNote: row.reply_note,
+  };
+}
+
+export const OWED_COLUMNS = `
+  rater_id, interaction_id, interaction_type, prompt, scale, ${iso('created_at')} AS created_at,
+  ${iso('expires_at')} AS expires_at, ${iso('settled_at')} AS settled_at`;
+
+export interface OwedRow {
+  rater_id: string;
+  interaction_id: string;
+  interaction_type: string | null;
+  prompt: string | null;
+  scale: string | null;
+  created_at: string;
+  expires_at: string;
+  settled_at: string | null;
+}
+
+export function toOwedRecord(row: OwedRow): OwedRecord {
+  return {
+    raterId: row.rater_id,
+    interactionId: row.interaction_id,
+    interactionType: row.interaction_type,
+    prompt: row.prompt,
+    scale: row.scale as Scale | null,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    settledAt: row.settled_at,
+  };
+}

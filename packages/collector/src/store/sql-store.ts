@@ -1,0 +1,189 @@
+import { filterSql } from './filter-sql';
+import {
+  OWED_COLUMNS,
+  type OwedRow,
+  RATING_COLUMNS,
+  type RatingRow,
+  toOwedRecord,
+  toStoredRating,
+} from './row-mapping';
+import { MIGRATION_LOCK_ID, MIGRATIONS } from './schema';
+import type { SqlClient } from './sql-client';
+import { queryStats } from './stats-sql';
+import type { NewRating, Store } from './types';
+
+// One JSON parameter per batch instead of 19 × n placeholders: same SQL for both drivers,
+// and one round trip whatever the batch size.
+const INSERT_RATINGS = `
+INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags, comment,
+  rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at, received_at,
+  event_time, low)
+SELECT $1, r.id, r."interactionId", r."interactionType", r.scale, r.score, r.tags, r.comment,
+  r."raterId", r."userId", r."userTraits", r.meta, r.locale, r.source, r."deviceCreatedAt",
+  r."sentAt", r."receivedAt", r."eventTime", r.low
+FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "interactionId" text, "interactionType" text,
+  scale text, score smallint, tags jsonb, comment text, "raterId" text, "userId" text,
+  "userTraits" jsonb, meta jsonb, locale text, source text, "deviceCreatedAt" timestamptz,
+  "sentAt" timestamptz, "receivedAt" timestamptz, "eventTime" timestamptz, low boolean)
+ON CONFLICT DO NOTHING
+RETURNING id::text AS id`;
+
+// A rating settles the debt even when it was a duplicate: the rater did rate the interaction.
+const SETTLE_OWED = `
+UPDATE raaye_owed o SET settled_at = $3::timestamptz
+FROM jsonb_to_recordset($2::jsonb) AS r("raterId" text, "interactionId" text)
+WHERE o.site_id = $1 AND o.rater_id = r."raterId" AND o.interaction_id = r."interactionId"
+  AND o.settled_at IS NULL`;
+
+/** The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client. */
+export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.close()): Store {
+  return {
+    async migrate() {
+      await db.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`);
+        await tx.query(
+          `CREATE TABLE IF NOT EXISTS raaye_migrations (version int PRIMARY KEY, name text NOT NULL,
+             applied_at timestamptz NOT NULL DEFAULT now())`,
+        );
+        const applied = await tx.query<{ version: number }>('SELECT version FROM raaye_migrations');
+        const done = new Set(applied.map((r) => Number(r.version)));
+        for (const m of MIGRATIONS) {
+          if (done.has(m.version)) continue;
+          for (const statement of splitStatements(m.sql)) await tx.query(statement);
+          await tx.query('INSERT INTO raaye_migrations (version, name) VALUES ($1::int, $2)', [
+            m.version,
+            m.name,
+          ]);
+        }
+      });
+    },
+
+    async insertRatings(siteId, ratings: NewRating[]) {
+      if (ratings.length === 0) return new Set();
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
+          siteId,
+          JSON.stringify(ratings),
+        ]);
+        await tx.query(SETTLE_OWED, [
+          siteId,
+          JSON.stringify(
+            ratings.map((r) => ({ raterId: r.raterId, interactionId: r.interactionId })),
+          ),
+          ratings[0]!.receivedAt,
+        ]);
+        return new Set(rows.map((r) => r.id));
+      });
+    },
+
+    stats: (siteId, filter) => queryStats(db, siteId, filter),
+
+    async listRatings(siteId, filter, afterSeq, limit) {
+      const { where, params } = filterSql(siteId, filter);
+      const rows = await db.query<RatingRow>(
+        `SELECT ${RATING_COLUMNS} FROM raaye_ratings WHERE ${where} AND seq > $${params.length + 1}::bigint
+         ORDER BY seq LIMIT $${params.length + 2}::int`,
+        [...params, afterSeq, limit],
+      );
+      return rows.map(toStoredRating);
+    },
+
+    async pageEnd(siteId, filter, afterSeq, limit) {
+      const { where, params } = filterSql(siteId, filter);
+      const rows = await db.query<{ seq: string }>(
+        `SELECT seq::text AS seq FROM raaye_ratings WHERE ${where} AND seq > $${params.length + 1}::bigint
+         ORDER BY seq OFFSET $${params.length + 2}::int LIMIT 2`,
+        [...params, afterSeq, limit - 1],
+      );
+      if (rows.length > 0) return { lastSeq: rows[0]!.seq, more: rows.length > 1 };
+      // Fewer than `limit` left: the page ends at the last matching row.
+      const [last] = await db.query<{ seq: string | null }>(
+        `SELECT max(seq)::text AS seq FROM raaye_ratings WHERE ${where} AND seq > $${params.length + 1}::bigint`,
+        [...params, afterSeq],
+      );
+      return { lastSeq: last?.seq ?? null, more: false };
+    },
+
+    async listFollowUps(siteId, afterSeq, limit) {
+      const rows = await db.query<RatingRow>(
+        `SELECT ${RATING_COLUMNS} FROM raaye_ratings
+         WHERE site_id = $1 AND low AND replied_at IS NULL AND seq > $2::bigint
+         ORDER BY seq LIMIT $3::int`,
+        [siteId, afterSeq, limit],
+      );
+      return rows.map(toStoredRating);
+    },
+
+    async markReplied(siteId, id, by, note, at) {
+      const rows = await db.query(
+        `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
+         WHERE site_id = $1 AND id = $2::uuid AND low RETURNING id`,
+        [siteId, id, at, by, note],
+      );
+      return rows.length > 0;
+    },
+
+    async addOwed(siteId, owed) {
+      const [row] = await db.query<OwedRow>(
+        `INSERT INTO raaye_owed AS o (site_id, rater_id, interaction_id, interaction_type, prompt,
+           scale, created_at, expires_at, settled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz,
+           (SELECT $7::timestamptz FROM raaye_ratings r
+            WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3))
+         ON CONFLICT (site_id, rater_id, interaction_id) DO UPDATE SET
+           interaction_type = EXCLUDED.interaction_type, prompt = EXCLUDED.prompt,
+           scale = EXCLUDED.scale, expires_at = EXCLUDED.expires_at
+         RETURNING ${OWED_COLUMNS}`,
+        [
+          siteId,
+          owed.raterId,
+          owed.interactionId,
+          owed.interactionType,
+          owed.prompt,
+          owed.scale,
+          owed.createdAt,
+          owed.expiresAt,
+        ],
+      );
+      return toOwedRecord(row!);
+    },
+
+    async listOwed(siteId, raterId, now) {
+      const rows = await db.query<OwedRow>(
+        `SELECT ${OWED_COLUMNS} FROM raaye_owed
+         WHERE site_id = $1 AND rater_id = $2 AND settled_at IS NULL AND expires_at > $3::timestamptz
+         ORDER BY created_at LIMIT 100`,
+        [siteId, raterId, now],
+      );
+      return rows.map(toOwedRecord);
+    },
+
+    async eraseRater(siteId, raterId) {
+      return db.transaction(async (tx) => {
+        const ratings = await tx.query(
+          'DELETE FROM raaye_ratings WHERE site_id = $1 AND (rater_id = $2 OR user_id = $2) RETURNING 1',
+          [siteId, raterId],
+        );
+        const owed = await tx.query(
+          'DELETE FROM raaye_owed WHERE site_id = $1 AND rater_id = $2 RETURNING 1',
+          [siteId, raterId],
+        );
+        return { ratings: ratings.length, owed: owed.length };
+      });
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
+    },
+
+    close: onClose,
+  };
+}
+
+// Extended-protocol drivers take one statement per query; the schema has no semicolons in strings.
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}

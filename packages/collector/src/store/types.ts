@@ -1,0 +1,115 @@
+import type { Scale, Source } from '@raaye/core/contract';
+
+/** A validated rating as the collector writes it. Times are ISO 8601 UTC strings. */
+export interface NewRating {
+  id: string;
+  interactionId: string;
+  interactionType: string | null;
+  scale: Scale;
+  score: number;
+  tags: string[] | null;
+  comment: string | null;
+  raterId: string;
+  userId: string | null;
+  userTraits: Record<string, unknown> | null;
+  meta: Record<string, unknown> | null;
+  locale: string | null;
+  source: Source;
+  /** The device clock's `createdAt`, as sent. */
+  deviceCreatedAt: string;
+  sentAt: string;
+  /** Server clock when the batch arrived. */
+  receivedAt: string;
+  /** `receivedAt − (sentAt − createdAt)`, clamped to `receivedAt`; what stats use. */
+  eventTime: string;
+  /** A low score (see `isLowScore`): enters the follow-up queue and fires the webhook. */
+  low: boolean;
+}
+
+export interface StoredRating extends NewRating {
+  /** Insertion sequence; the export cursor. */
+  seq: string;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  replyNote: string | null;
+}
+
+export interface RatingFilter {
+  /** Inclusive lower bound on `eventTime`. */
+  from?: string;
+  /** Exclusive upper bound on `eventTime`. */
+  to?: string;
+  interactionType?: string;
+  scale?: Scale;
+}
+
+export interface Stats {
+  count: number;
+  /** Mean raw score; only meaningful together with a `scale` filter, see `byScale`. */
+  average: number | null;
+  /** Share (0–100) of 4–5 scores among 5-point scales (stars5, faces5, csat5). */
+  csat: number | null;
+  /** % promoters (9–10) − % detractors (0–6) among `nps` ratings, −100…100. */
+  nps: number | null;
+  byScale: Record<string, { count: number; average: number; distribution: Record<string, number> }>;
+  byDay: Array<{ day: string; count: number; average: number }>;
+}
+
+export interface OwedInput {
+  raterId: string;
+  interactionId: string;
+  interactionType: string | null;
+  prompt: string | null;
+  scale: Scale | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface OwedRecord extends OwedInput {
+  settledAt: string | null;
+}
+
+export interface Store {
+  /** Creates or upgrades the schema; safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  /**
+   * Inserts in one transaction and returns the ids actually inserted; the rest were duplicates
+   * (same id, or same rater and interaction). Also settles what those raters owed.
+   * Resolves only after the commit.
+   */
+  insertRatings(siteId: string, ratings: NewRating[]): Promise<Set<string>>;
+  stats(siteId: string, filter: RatingFilter): Promise<Stats>;
+  /** Up to `limit` ratings with `seq` after `afterSeq`, in `seq` order. */
+  listRatings(
+    siteId: string,
+    filter: RatingFilter,
+    afterSeq: string,
+    limit: number,
+  ): Promise<StoredRating[]>;
+  /**
+   * Where a page of at most `limit` ratings after `afterSeq` ends, found before streaming it so
+   * the next cursor can go in a header. `more` is true when ratings follow that page.
+   */
+  pageEnd(
+    siteId: string,
+    filter: RatingFilter,
+    afterSeq: string,
+    limit: number,
+  ): Promise<{ lastSeq: string | null; more: boolean }>;
+  /** Low ratings with no reply yet, oldest first, after `afterSeq`. */
+  listFollowUps(siteId: string, afterSeq: string, limit: number): Promise<StoredRating[]>;
+  /** False when there is no such low rating. */
+  markReplied(
+    siteId: string,
+    id: string,
+    by: string,
+    note: string | null,
+    at: string,
+  ): Promise<boolean>;
+  /** Records a debt; settled at once if the rater already rated the interaction. */
+  addOwed(siteId: string, owed: OwedInput): Promise<OwedRecord>;
+  listOwed(siteId: string, raterId: string, now: string): Promise<OwedRecord[]>;
+  eraseRater(siteId: string, raterId: string): Promise<{ ratings: number; owed: number }>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

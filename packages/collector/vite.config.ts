@@ -1,0 +1,49 @@
+import { builtinModules } from 'node:module';
+import { sep } from 'node:path';
+import { defineConfig } from 'vite';
+import dts from 'vite-plugin-dts';
+import pkg from './package.json' with { type: 'json' };
+
+// Node library: every dependency and builtin stays an import, resolved at run time, except the
+// wire contract: a few constants bundled from core's source, so the CLI never depends on
+// whether core's dist happens to be built.
+const deps = Object.keys(pkg.dependencies).filter((d) => d !== '@raaye/core');
+const external = (id: string) =>
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+export default defineConfig({
+  resolve: { conditions: ['@raaye/source'] },
+  ssr: { resolve: { conditions: ['@raaye/source'], externalConditions: ['@raaye/source'] } },
+  build: {
+    lib: {
+      entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external,
+      output: {
+        chunkFileNames: 'shared-[hash].js',
+        banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+      },
+    },
+    ssr: true,
+    minify: false,
+    sourcemap: true,
+    target: 'node20',
+  },
+  plugins: [
+    dts({
+      include: ['src'],
+      exclude: ['src/cli.ts', 'src/cli'],
+      // rollupTypes (api-extractor) emits an empty `export {}` with this toolchain; per-file
+      // declarations under dist/ are just as usable.
+      beforeWriteFile: (filePath, content) => ({
+        filePath: filePath.replace(`${sep}dist${sep}src${sep}`, `${sep}dist${sep}`),
+        content,
+      }),
+      tsconfigPath: './tsconfig.build.json',
+    }),
+  ],
+});
