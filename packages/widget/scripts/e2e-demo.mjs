@@ -3,9 +3,14 @@
 //   BASE=http://127.0.0.1:8799/ CHROMIUM=/usr/bin/chromium node packages/widget/scripts/e2e-demo.mjs
 // Screenshots (en, ur, dark) go to test-results/. Exits non-zero on the first failed check.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 const base = process.env.BASE ?? 'http://127.0.0.1:8787/';
 const out = 'test-results/widget-e2e';
 mkdirSync(out, { recursive: true });
@@ -18,6 +23,16 @@ const problems = [];
 page.on('pageerror', (e) => problems.push(e.message));
 page.on('console', (m) => m.text().includes('Content Security Policy') && problems.push(m.text()));
 const shadow = (fn) => page.evaluate(`(${fn})(document.querySelector('[data-raaye]').shadowRoot)`);
+/** axe-core WCAG 2.2 AA rules over the widget (it reads open shadow roots). */
+async function axe() {
+  await page.evaluate(axeSource);
+  const ids = await page.evaluate(async () => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+    const r = await window.axe.run({ include: [['[data-raaye]']] }, { runOnly: tags });
+    return r.violations.map((v) => v.id);
+  });
+  assert.deepEqual(ids, [], `axe: ${ids.join(', ')}`);
+}
 const focused = () => shadow((r) => r.activeElement?.getAttribute('aria-label'));
 
 try {
@@ -44,6 +59,7 @@ try {
   await page.getByRole('textbox').fill('<b>driver</b> was late');
   await page.waitForTimeout(400); // let the entry animation finish
   await page.screenshot({ path: `${out}/en.png` });
+  await axe();
   await page.getByRole('button', { name: 'Submit' }).click();
   await page.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
   await dialog.waitFor({ state: 'detached', timeout: 5000 });
@@ -61,6 +77,7 @@ try {
   await page.screenshot({ path: `${out}/ur.png` });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: `${out}/ur-dark.png` });
+  await axe();
   await page.reload();
   await dialog.waitFor({ timeout: 5000 });
   assert.deepEqual(problems, []);
