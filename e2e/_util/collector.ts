@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
+
+export const SITE_KEY = 'pk_e2e';
+export const SECRET_KEY = 'sk_e2e';
+
+export interface StoredRating {
+  id: string;
+  interactionId: string;
+  scale: string;
+  score: number;
+  tags?: string[];
+  comment?: string | null;
+  raterId: string;
+  createdAt: string;
+  source: string;
+  [field: string]: unknown;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningCollector {
+  url: string;
+  /** Every rating the collector stored, read back through its export API with the secret key. */
+  stored(): Promise<StoredRating[]>;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+/**
+ * Starts the real collector CLI (the one users run) on 127.0.0.1: on PGlite in a temp dir, or on
+ * PostgreSQL when `databaseUrl` is given. One site, `pk_e2e`, allows the given page origins.
+ */
+export async function startCollector(options: {
+  origins: string[];
+  databaseUrl?: string;
+}): Promise<RunningCollector> {
+  const dir = mkdtempSync(join(tmpdir(), 'raaye-e2e-'));
+  const port = await freePort();
+  const config = join(dir, 'config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      sites: [
+        {
+          id: 'e2e',
+          siteKey: SITE_KEY,
+          secretKey: SECRET_KEY,
+          allowedOrigins: options.origins,
+          limits: {
+            client: { burst: 10_000, perSecond: 10_000 },
+            site: { burst: 10_000, perSecond: 10_000 },
+          },
+        },
+      ],
+    }),
+  );
+  const args = [CLI, '--port', String(port), '--config', config];
+  if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
+  else args.push('--data-dir', join(dir, 'data'));
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout?.on('data', (chunk) => (log += chunk));
+  child.stderr?.on('data', (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`collector exited early:\n${log}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`collector did not become healthy:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => log,
+    async stored() {
+      const rows: StoredRating[] = [];
+      let next: string | null = `${url}/v1/ratings?format=ndjson&limit=1000`;
+      while (next) {
+        const response: Response = await fetch(next, {
+          headers: { authorization: `Bearer ${SECRET_KEY}` },
+        });
+        if (!response.ok)
+          throw new Error(`export failed: ${response.status} ${await response.text()}`);
+        const text = await response.text();
+        for (const line of text.split('\n')) if (line.trim()) rows.push(JSON.parse(line));
+        const cursor = response.headers.get('raaye-next-cursor');
+        next = cursor
+          ? `${url}/v1/ratings?format=ndjson&limit=1000&cursor=${encodeURIComponent(cursor)}`
+          : null;
+      }
+      return rows;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { type RunningCollector, SITE_KEY, startCollector } from './collector';
+import { type PageServer, startPageServer } from './pages';
+
+export interface Stack {
+  browser: Browser;
+  collector: RunningCollector;
+  pages: PageServer;
+  stop(): Promise<void>;
+}
+
+/** The whole system as users meet it: a site's pages, the real collector CLI, real Chromium. */
+export async function startStack(options: { databaseUrl?: string } = {}): Promise<Stack> {
+  const vars: Record<string, string> = { SITE_KEY };
+  const pages = await startPageServer(vars);
+  const collector = await startCollector({ origins: [pages.origin], ...options });
+  vars.ENDPOINT = collector.url;
+  const browser = await launchChromium();
+  return {
+    browser,
+    collector,
+    pages,
+    async stop() {
+      await browser.close();
+      await collector.stop();
+      await pages.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A short description of the focused element, looking through shadow roots. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+    return `${el.tagName.toLowerCase()}[${(el as HTMLInputElement).type ?? ''}] ${el.getAttribute('aria-label') ?? ''} ${label} ${el.textContent ?? ''}`.trim();
+  });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard-only user would. */
+export async function tabUntil(page: Page, pattern: RegExp, max = 25): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (pattern.test(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`focus never reached ${pattern} (last: ${await focused(page)})`);
+}
