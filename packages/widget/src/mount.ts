@@ -1,5 +1,5 @@
 import { createClient, isRaayeError, type RaayeClient, type Rating } from '@raaye/core';
-import { h, render } from 'preact';
+import { createElement, render } from 'preact';
 import { type Bridge, detectBridge } from './bridge/webview-bridge';
 import { RatingPrompt, type SubmitInput } from './components/RatingPrompt';
 import { resolveLocale } from './i18n/resolve-locale';
@@ -162,7 +162,7 @@ export function mount(options: MountOptions): WidgetController {
       close();
     };
     render(
-      h(RatingPrompt, {
+      createElement(RatingPrompt, {
         key: ++uidCounter,
         uid: `raaye${uidCounter}`,
         prompt: p,
