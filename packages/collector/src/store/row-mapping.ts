@@ -5,7 +5,10 @@ import type { OwedRecord, StoredRating } from './types';
 export const iso = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** Select list for a rating; json columns come back as text and are parsed here. */
+/**
+ * Select list for a rating; json columns come back as text and are parsed here. The aliases
+ * shadow the columns in ORDER BY, so queries must order by `raaye_ratings.seq`, not `seq`.
+ */
 export const RATING_COLUMNS = `
   id::text AS id, seq::text AS seq, interaction_id, interaction_type, scale, score::int AS score,
   tags::text AS tags, comment, rater_id, user_id, user_traits::text AS user_traits, meta::text AS meta,

@@ -12,6 +12,7 @@ import type { SqlClient } from './sql-client';
 import { queryStats } from './stats-sql';
 import type { NewRating, Store } from './types';
 
+// (`::text::jsonb`: porsager would JSON-encode a string bound straight to a jsonb parameter.)
 // One JSON parameter per batch instead of 19 × n placeholders: same SQL for both drivers,
 // and one round trip whatever the batch size.
 const INSERT_RATINGS = `
@@ -21,7 +22,7 @@ INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale,
 SELECT $1, r.id, r."interactionId", r."interactionType", r.scale, r.score, r.tags, r.comment,
   r."raterId", r."userId", r."userTraits", r.meta, r.locale, r.source, r."deviceCreatedAt",
   r."sentAt", r."receivedAt", r."eventTime", r.low
-FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "interactionId" text, "interactionType" text,
+FROM jsonb_to_recordset($2::text::jsonb) AS r(id uuid, "interactionId" text, "interactionType" text,
   scale text, score smallint, tags jsonb, comment text, "raterId" text, "userId" text,
   "userTraits" jsonb, meta jsonb, locale text, source text, "deviceCreatedAt" timestamptz,
   "sentAt" timestamptz, "receivedAt" timestamptz, "eventTime" timestamptz, low boolean)
@@ -31,7 +32,7 @@ RETURNING id::text AS id`;
 // A rating settles the debt even when it was a duplicate: the rater did rate the interaction.
 const SETTLE_OWED = `
 UPDATE raaye_owed o SET settled_at = $3::timestamptz
-FROM jsonb_to_recordset($2::jsonb) AS r("raterId" text, "interactionId" text)
+FROM jsonb_to_recordset($2::text::jsonb) AS r("raterId" text, "interactionId" text)
 WHERE o.site_id = $1 AND o.rater_id = r."raterId" AND o.interaction_id = r."interactionId"
   AND o.settled_at IS NULL`;
 
@@ -82,7 +83,7 @@ export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.
       const { where, params } = filterSql(siteId, filter);
       const rows = await db.query<RatingRow>(
         `SELECT ${RATING_COLUMNS} FROM raaye_ratings WHERE ${where} AND seq > $${params.length + 1}::bigint
-         ORDER BY seq LIMIT $${params.length + 2}::int`,
+         ORDER BY raaye_ratings.seq LIMIT $${params.length + 2}::int`,
         [...params, afterSeq, limit],
       );
       return rows.map(toStoredRating);
@@ -92,7 +93,7 @@ export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.
       const { where, params } = filterSql(siteId, filter);
       const rows = await db.query<{ seq: string }>(
         `SELECT seq::text AS seq FROM raaye_ratings WHERE ${where} AND seq > $${params.length + 1}::bigint
-         ORDER BY seq OFFSET $${params.length + 2}::int LIMIT 2`,
+         ORDER BY raaye_ratings.seq OFFSET $${params.length + 2}::int LIMIT 2`,
         [...params, afterSeq, limit - 1],
       );
       if (rows.length > 0) return { lastSeq: rows[0]!.seq, more: rows.length > 1 };
@@ -108,7 +109,7 @@ export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.
       const rows = await db.query<RatingRow>(
         `SELECT ${RATING_COLUMNS} FROM raaye_ratings
          WHERE site_id = $1 AND low AND replied_at IS NULL AND seq > $2::bigint
-         ORDER BY seq LIMIT $3::int`,
+         ORDER BY raaye_ratings.seq LIMIT $3::int`,
         [siteId, afterSeq, limit],
       );
       return rows.map(toStoredRating);

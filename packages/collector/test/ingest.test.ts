@@ -1,0 +1,191 @@
+import type { RatingsResponse } from '@raaye/core/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../src/store/types';
+import { collector, envelope, getRequest, postRequest, rating, site } from './_util/fixtures';
+import { type StoreHandle, storeCases } from './_util/stores';
+
+async function exportAll(store: Store, siteId: string) {
+  return store.listRatings(siteId, {}, '0', 10_000);
+}
+
+describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
+  let handle: StoreHandle;
+  beforeAll(async () => {
+    handle = await storeCase.create();
+  });
+  afterAll(() => handle.cleanup());
+
+  it('accepts a batch and answers per item, in order', async () => {
+    const s = site();
+    const handler = collector(handle.store, [s]);
+    const batch = [
+      rating(),
+      rating({ scale: 'nps', score: 9 }),
+      rating({ scale: 'thumbs', score: 0 }),
+    ];
+    const response = await handler(postRequest(envelope(batch, { siteKey: s.siteKey })));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as RatingsResponse;
+    expect(body.results).toEqual(batch.map((r) => ({ id: r.id, status: 'accepted' })));
+    const stored = await exportAll(handle.store, s.id);
+    expect(stored.map((r) => r.id).sort()).toEqual(batch.map((r) => r.id).sort());
+  });
+
+  it('stores every field of the contract', async () => {
+    const s = site();
+    const full = rating({
+      tags: ['late', 'rude'],
+      comment: '<script>alert(1)</script> stays text',
+      user: { id: 'user-9', traits: { plan: 'pro' } },
+      meta: { app: '1.2.3', nested: { ok: true } },
+      locale: 'en-GB',
+      source: 'webview-ios',
+    });
+    await collector(handle.store, [s])(postRequest(envelope([full], { siteKey: s.siteKey })));
+    const [stored] = await exportAll(handle.store, s.id);
+    expect(stored).toMatchObject({
+      id: full.id,
+      interactionId: full.interactionId,
+      interactionType: 'ride',
+      tags: ['late', 'rude'],
+      comment: full.comment,
+      userId: 'user-9',
+      userTraits: { plan: 'pro' },
+      meta: { app: '1.2.3', nested: { ok: true } },
+      locale: 'en-GB',
+      source: 'webview-ios',
+      low: false,
+    });
+  });
+
+  it('accepts text/plain bodies (sendBeacon)', async () => {
+    const s = site();
+    const response = await collector(handle.store, [s])(
+      postRequest(envelope([rating()], { siteKey: s.siteKey }), {
+        contentType: 'text/plain;charset=UTF-8',
+      }),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it('answers duplicate for a rating id seen before, with no time window', async () => {
+    const s = site();
+    let now = Date.now();
+    const handler = collector(handle.store, [s], { now: () => now });
+    const r = rating();
+    await handler(postRequest(envelope([r], { siteKey: s.siteKey })));
+    now += 30 * 86_400_000; // a month later
+    const again = await handler(postRequest(envelope([r], { siteKey: s.siteKey })));
+    expect(((await again.json()) as RatingsResponse).results).toEqual([
+      { id: r.id, status: 'duplicate' },
+    ]);
+    expect(await exportAll(handle.store, s.id)).toHaveLength(1);
+  });
+
+  it('treats the same rater rating the same interaction again as duplicate; first wins', async () => {
+    const s = site();
+    const handler = collector(handle.store, [s]);
+    const first = rating({ score: 2 });
+    const second = rating({ interactionId: first.interactionId, raterId: first.raterId, score: 5 });
+    await handler(postRequest(envelope([first], { siteKey: s.siteKey })));
+    const res = await handler(postRequest(envelope([second], { siteKey: s.siteKey })));
+    expect(((await res.json()) as RatingsResponse).results[0]!.status).toBe('duplicate');
+    const stored = await exportAll(handle.store, s.id);
+    expect(stored.map((r) => r.score)).toEqual([2]);
+  });
+
+  it('deduplicates inside one batch, first occurrence wins', async () => {
+    const s = site();
+    const a = rating();
+    const b = rating({ raterId: a.raterId, interactionId: a.interactionId });
+    const res = await collector(handle.store, [s])(
+      postRequest(envelope([a, { ...a }, b], { siteKey: s.siteKey })),
+    );
+    const { results } = (await res.json()) as RatingsResponse;
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'duplicate', 'duplicate']);
+  });
+
+  it('rejects a bad rating on its own, naming the path, and keeps its neighbours', async () => {
+    const s = site();
+    const good = rating();
+    const bad = rating({ score: 9 });
+    const res = await collector(handle.store, [s])(
+      postRequest(envelope([good, bad], { siteKey: s.siteKey })),
+    );
+    const { results } = (await res.json()) as RatingsResponse;
+    expect(results[0]).toEqual({ id: good.id, status: 'accepted' });
+    expect(results[1]).toMatchObject({
+      id: bad.id,
+      status: 'rejected',
+      error: { code: 'invalid_rating', path: 'ratings[1].score' },
+    });
+    expect(await exportAll(handle.store, s.id)).toHaveLength(1);
+  });
+
+  it('rejects prototype-pollution keys in meta without touching Object.prototype', async () => {
+    const s = site();
+    const r = rating();
+    const body = JSON.stringify(envelope([r], { siteKey: s.siteKey })).replace(
+      '"source"',
+      '"meta":{"__proto__":{"polluted":true}},"source"',
+    );
+    const res = await collector(handle.store, [s])(postRequest(body));
+    const { results } = (await res.json()) as RatingsResponse;
+    expect(results[0]).toMatchObject({ status: 'rejected', error: { path: 'ratings[0].meta' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('corrects the device clock with sentAt and keeps all three times', async () => {
+    const s = site();
+    const received = Date.parse('2026-11-23T12:00:00.000Z');
+    const handler = collector(handle.store, [s], { now: () => received });
+    // Device clock 2 hours fast: created 10 s before sending.
+    const r = rating({ createdAt: '2026-11-23T13:59:50.000Z' });
+    await handler(
+      postRequest(envelope([r], { siteKey: s.siteKey, sentAt: '2026-11-23T14:00:00.000Z' })),
+    );
+    // Device claims created after sending: clamped to the receive time.
+    const future = rating({ createdAt: '2026-11-23T14:00:30.000Z' });
+    await handler(
+      postRequest(envelope([future], { siteKey: s.siteKey, sentAt: '2026-11-23T14:00:00.000Z' })),
+    );
+    const [a, b] = await exportAll(handle.store, s.id);
+    expect(a).toMatchObject({
+      deviceCreatedAt: '2026-11-23T13:59:50.000Z',
+      sentAt: '2026-11-23T14:00:00.000Z',
+      receivedAt: '2026-11-23T12:00:00.000Z',
+      eventTime: '2026-11-23T11:59:50.000Z',
+    });
+    expect(b!.eventTime).toBe('2026-11-23T12:00:00.000Z');
+  });
+
+  it('answers 401 for an unknown site key and 403 for a foreign origin, storing nothing', async () => {
+    const s = site();
+    const handler = collector(handle.store, [s]);
+    const unknown = await handler(postRequest(envelope([rating()], { siteKey: 'pk_nope' })));
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'unknown_site_key' } });
+    const foreign = await handler(
+      postRequest(envelope([rating()], { siteKey: s.siteKey }), { origin: 'https://evil.example' }),
+    );
+    expect(foreign.status).toBe(403);
+    expect(await exportAll(handle.store, s.id)).toHaveLength(0);
+  });
+
+  it('serves /healthz', async () => {
+    const res = await collector(handle.store, [site()])(getRequest('/healthz'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('routes under a base path', async () => {
+    const s = site();
+    const handler = collector(handle.store, [s], { basePath: '/raaye/' });
+    const ok = await handler(
+      postRequest(envelope([rating()], { siteKey: s.siteKey }), { path: '/raaye/v1/ratings' }),
+    );
+    expect(ok.status).toBe(200);
+    const miss = await handler(postRequest(envelope([rating()], { siteKey: s.siteKey })));
+    expect(miss.status).toBe(404);
+  });
+});
