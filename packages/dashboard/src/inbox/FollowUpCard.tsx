@@ -1,0 +1,97 @@
+import type { Api } from '../api/client';
+import type { Reply, StoredRating } from '../api/types';
+import { formatUtc } from '../lib/format';
+import { scoreText } from '../lib/scales';
+import { formatDuration } from '../lib/sla';
+import { ReplyForm } from './ReplyForm';
+import { SlaBadge } from './SlaBadge';
+
+export interface FollowUpCardProps {
+  api: Api;
+  item: StoredRating;
+  now: number;
+  replying: boolean;
+  defaultBy: string;
+  onReplyOpen(id: string | null): void;
+  onReplied(reply: Reply): void;
+}
+
+/**
+ * One low rating. Everything the customer or the site sent (comment, tags, ids) is rendered as
+ * text nodes, never as HTML, and isolated for bidi so Arabic or Hebrew text cannot reorder the
+ * labels around it.
+ */
+export function FollowUpCard(props: FollowUpCardProps) {
+  const { item, now, replying } = props;
+  const titleId = `fu-${item.id}`;
+  return (
+    <article class="follow-up" aria-labelledby={titleId} data-id={item.id} tabIndex={-1}>
+      <header>
+        <h3 id={titleId}>
+          <span class="score">{scoreText(item.scale, item.score)}</span>
+          <span class="sep" aria-hidden="true">
+            ·
+          </span>
+          <bdi class="interaction">{item.interactionId}</bdi>
+        </h3>
+        <SlaBadge eventTime={item.eventTime} now={now} />
+      </header>
+      {item.comment ? (
+        <p class="comment" dir="auto">
+          {item.comment}
+        </p>
+      ) : (
+        <p class="comment none">No comment</p>
+      )}
+      {item.tags && item.tags.length > 0 && (
+        <ul class="tags" aria-label="Tags">
+          {item.tags.map((tag) => (
+            <li key={tag}>
+              <bdi>{tag}</bdi>
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl class="facts">
+        <div>
+          <dt>Type</dt>
+          <dd>
+            <bdi>{item.interactionType ?? '–'}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt>Rater</dt>
+          <dd>
+            <bdi>{item.userId ?? item.raterId}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt>Age</dt>
+          <dd>
+            <time dateTime={item.eventTime} title={formatUtc(item.eventTime)}>
+              {formatDuration(now - Date.parse(item.eventTime))} ago
+            </time>
+          </dd>
+        </div>
+      </dl>
+      {replying ? (
+        <ReplyForm
+          api={props.api}
+          id={item.id}
+          defaultBy={props.defaultBy}
+          onDone={props.onReplied}
+          onCancel={() => props.onReplyOpen(null)}
+        />
+      ) : (
+        <button
+          type="button"
+          class="reply-button"
+          aria-describedby={titleId}
+          onClick={() => props.onReplyOpen(item.id)}
+        >
+          Mark replied
+        </button>
+      )}
+    </article>
+  );
+}

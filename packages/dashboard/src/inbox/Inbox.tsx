@@ -1,0 +1,161 @@
+import { useState } from 'preact/hooks';
+import { isApiError } from '../api/ApiError';
+import type { Api, ExportFormat } from '../api/client';
+import type { RatingFilter, Reply, StoredRating } from '../api/types';
+import { download, toCsv, toNdjson } from '../lib/export-file';
+import { slaState } from '../lib/sla';
+import { FollowUpCard } from './FollowUpCard';
+
+export type SlaFilter = 'all' | 'overdue' | 'due';
+
+export interface InboxProps {
+  api: Api;
+  /** Unreplied low ratings matching the shared filter, newest first. */
+  items: StoredRating[];
+  /** The shared filter, sent with the export so it reads the same ratings. */
+  filter: RatingFilter;
+  now: number;
+  /** Unreplied low ratings left out only because of the date range. */
+  outsideRange: number;
+  truncated: boolean;
+  onReplied(reply: Reply): void;
+  announce(message: string): void;
+}
+
+/** Matches the search box against comment, tags, interaction and rater. */
+export function matchesSearch(item: StoredRating, search: string): boolean {
+  const q = search.trim().toLocaleLowerCase();
+  if (!q) return true;
+  const fields = [
+    item.comment,
+    item.interactionId,
+    item.raterId,
+    item.userId,
+    ...(item.tags ?? []),
+  ];
+  return fields.some((f) => f?.toLocaleLowerCase().includes(q));
+}
+
+/** The follow-up inbox: low ratings nobody has answered yet, newest first. */
+export function Inbox({ api, items, filter, now, outsideRange, truncated, ...props }: InboxProps) {
+  const [search, setSearch] = useState('');
+  const [sla, setSla] = useState<SlaFilter>('all');
+  const [replying, setReplying] = useState<string | null>(null);
+  const [by, setBy] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState('');
+
+  const shown = items.filter(
+    (item) =>
+      matchesSearch(item, search) &&
+      (sla === 'all' || slaState(item.eventTime, now).status === sla),
+  );
+
+  const onReplied = (reply: Reply) => {
+    const index = shown.findIndex((i) => i.id === reply.id);
+    const next = shown[index + 1] ?? shown[index - 1];
+    setReplying(null);
+    setBy(reply.repliedBy);
+    props.onReplied(reply);
+    props.announce(`Marked replied by ${reply.repliedBy}.`);
+    // Keep the keyboard user's place: the next card, else the inbox heading.
+    requestAnimationFrame(() => {
+      const target = next
+        ? document.getElementById(`fu-${next.id}`)?.closest('article')
+        : document.getElementById('inbox-title');
+      target?.focus();
+    });
+  };
+
+  const exportView = async (format: ExportFormat) => {
+    setExporting(true);
+    setError('');
+    try {
+      // The export endpoint applies the same date, type and scale filter; the inbox's own
+      // narrowing (unreplied low ratings, search, SLA) is applied to its rows here.
+      const rows = await api.exportRatings(filter);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const view = shown.map((i) => byId.get(i.id)).filter((r) => r !== undefined);
+      const stamp = new Date(now).toISOString().slice(0, 19).replaceAll(':', '-');
+      if (format === 'csv') download(toCsv(view), `follow-ups-${stamp}.csv`, 'text/csv');
+      else download(toNdjson(view), `follow-ups-${stamp}.ndjson`, 'application/x-ndjson');
+      props.announce(`Exported ${view.length} ${view.length === 1 ? 'rating' : 'ratings'}.`);
+    } catch (e) {
+      setError(isApiError(e) ? e.message : 'The export failed.');
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const overdue = items.filter((i) => slaState(i.eventTime, now).status === 'overdue').length;
+
+  return (
+    <section class="inbox" aria-labelledby="inbox-title">
+      <h2 id="inbox-title" tabIndex={-1}>
+        Follow-up inbox
+      </h2>
+      <p class="summary" data-inbox-summary>
+        {items.length} awaiting reply, {overdue} overdue. Low ratings are due for a reply within 24
+        hours.
+      </p>
+      {outsideRange > 0 && (
+        <p class="notice">{outsideRange} more awaiting reply outside the chosen dates.</p>
+      )}
+      {truncated && <p class="notice">Only the newest 10,000 ratings awaiting reply are loaded.</p>}
+      <div class="inbox-tools">
+        <label>
+          Search
+          <input
+            type="search"
+            value={search}
+            onInput={(e) => setSearch(e.currentTarget.value)}
+            placeholder="Comment, tag, interaction, rater"
+          />
+        </label>
+        <label>
+          Reply status
+          <select value={sla} onChange={(e) => setSla(e.currentTarget.value as SlaFilter)}>
+            <option value="all">All</option>
+            <option value="overdue">Overdue</option>
+            <option value="due">Due</option>
+          </select>
+        </label>
+        <fieldset class="export">
+          <legend class="visually-hidden">Export this view</legend>
+          <button type="button" disabled={exporting} onClick={() => exportView('csv')}>
+            Export CSV
+          </button>
+          <button type="button" disabled={exporting} onClick={() => exportView('ndjson')}>
+            Export NDJSON
+          </button>
+        </fieldset>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {shown.length === 0 ? (
+        <p class="empty">
+          {items.length === 0 ? 'Nothing awaiting a reply.' : 'No rating matches this filter.'}
+        </p>
+      ) : (
+        <ol class="follow-ups" aria-label={`${shown.length} ratings`}>
+          {shown.map((item) => (
+            <li key={item.id}>
+              <FollowUpCard
+                api={api}
+                item={item}
+                now={now}
+                replying={replying === item.id}
+                defaultBy={by}
+                onReplyOpen={setReplying}
+                onReplied={onReplied}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { defaultClientConditions, defineConfig } from 'vite';
+
+// A static app: the collector CLI serves dist/ at /dashboard/ and the API at /v1/ on the same
+// origin, so the strict CSP (`default-src 'self'`) needs no exceptions. `vite` (dev) proxies the
+// API to a local collector: `node packages/collector/dist/cli.js --demo`.
+export default defineConfig({
+  base: '/dashboard/',
+  // Core's contract from source, so the dashboard builds without core's dist.
+  resolve: { conditions: ['@raaye/source', ...defaultClientConditions] },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Nothing inlined as data: URLs, and no inline preload polyfill: the CSP allows neither.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    proxy: { '/v1': process.env.RAAYE_COLLECTOR ?? 'http://127.0.0.1:8787' },
+  },
+});
