@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { RequestInfo } from './handler';
 
 export type FetchHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
@@ -19,6 +18,8 @@ async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerRes
     const request = toRequest(req);
     const response = await handler(request, { clientAddress: req.socket.remoteAddress });
     await writeResponse(response, res);
+    // Answered before reading the whole body (413 on Content-Length, 401, …): discard the rest.
+    drain(req);
   } catch {
     if (!res.headersSent) {
       res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
@@ -52,8 +53,49 @@ function toRequest(req: IncomingMessage): Request {
     method,
     headers,
     signal: controller.signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
   } as RequestInit);
+}
+
+const DRAIN_LIMIT = 1 << 20;
+
+/**
+ * The request body as a web stream with backpressure. Cancelling it (the collector stops at the
+ * size cap) drains the rest instead of destroying the socket, so the client reads the 413
+ * rather than a connection reset; past 1 MiB the socket is cut after all.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once('end', () => controller.close());
+        req.once('error', (error) => controller.error(error));
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        drain(req);
+      },
+    },
+    { highWaterMark: 65_536, size: (chunk) => chunk.byteLength },
+  );
+}
+
+function drain(req: IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  req.removeAllListeners('data');
+  req.removeAllListeners('end');
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.byteLength;
+    if (drained > DRAIN_LIMIT) req.destroy();
+  });
+  req.resume();
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {

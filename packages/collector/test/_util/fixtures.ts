@@ -72,7 +72,7 @@ export function postRequest(body: unknown, options: PostOptions = {}): Request {
   return new Request(`http://collector.test${options.path ?? '/v1/ratings'}`, {
     method: 'POST',
     headers,
-    body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 
