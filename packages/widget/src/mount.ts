@@ -1,4 +1,10 @@
-import { createClient, isRaayeError, type RaayeClient, type Rating } from '@raaye/core';
+import {
+  type ClientOptions,
+  createClient,
+  isRaayeError,
+  type RaayeClient,
+  type Rating,
+} from '@raaye/core';
 import { createElement, render } from 'preact';
 import { type Bridge, detectBridge } from './bridge/webview-bridge';
 import { RatingPrompt, type SubmitInput } from './components/RatingPrompt';
@@ -46,15 +52,8 @@ export function mount(options: MountOptions): WidgetController {
   const ownClient = !o.client;
   const client: RaayeClient =
     o.client ??
-    createClient({
-      siteKey: o.siteKey!,
-      endpoint: o.endpoint!,
-      storage: o.storage,
-      transport: o.transport,
-      user: o.user,
-      recontact: o.recontact,
-      source: bridge?.kind,
-    });
+    // Core reads siteKey, endpoint, storage, transport, user and recontact, and ignores the rest.
+    createClient({ ...(o as ClientOptions), source: bridge?.kind });
   const floatingParent = document.body;
   const shadow = createShadowHost(o.target ?? floatingParent, o.nonce);
   const { host } = shadow;
@@ -91,7 +90,7 @@ export function mount(options: MountOptions): WidgetController {
     });
 
   // The on-screen keyboard shrinks the visual viewport; lift sheets above it.
-  const vv = typeof window !== 'undefined' ? window.visualViewport : null;
+  const vv = window.visualViewport;
   if (vv) {
     const onResize = () => {
       const kb = Math.max(0, window.innerHeight - vv.height - vv.offsetTop);
@@ -147,7 +146,7 @@ export function mount(options: MountOptions): WidgetController {
         fail(e);
         throw e;
       }
-      const queued = typeof navigator !== 'undefined' && navigator.onLine === false;
+      const queued = !navigator.onLine;
       settled = true;
       emit('submitted', { interactionId: p.interactionId, rating, queued });
       if (isTop(scale, score)) emit('high-score', { interactionId: p.interactionId, scale, score });

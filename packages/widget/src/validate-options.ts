@@ -15,22 +15,18 @@ const check = (ok: unknown, path: string, what: string) => {
  * checked by core's createClient, with the same kind of error.
  */
 export function validateMountOptions(o: MountOptions): void {
-  check(o && typeof o === 'object', 'options', 'an object');
-  check(o.client || o.siteKey, 'siteKey', 'your public "pk_…" key (or pass `client`)');
+  check(o?.client || o?.siteKey, 'siteKey', 'your public "pk_…" key (or pass `client`)');
   check(o.layout === undefined || LAYOUTS.includes(o.layout), 'layout', LAYOUTS.join(' | '));
   check(o.theme === undefined || THEMES.includes(o.theme), 'theme', THEMES.join(' | '));
-  check(o.target === undefined || o.target instanceof HTMLElement, 'target', 'an element');
 }
 
 /** Prompts come from page code, the script queue and storage: check them the same way. */
 export function validatePrompt(p: PromptConfig): void {
-  check(p && typeof p === 'object', 'prompt', 'an object');
-  const id = p.interactionId;
+  const id = p?.interactionId;
   check(
     typeof id === 'string' && id && id.length <= LIMITS.interactionId,
     'interactionId',
     `a string of 1–${LIMITS.interactionId} characters`,
   );
   check(p.scale === undefined || p.scale in SCALES, 'scale', Object.keys(SCALES).join(' | '));
-  check(p.layout === undefined || LAYOUTS.includes(p.layout), 'layout', LAYOUTS.join(' | '));
 }

@@ -31,23 +31,16 @@ export function ScaleInput({
 }: Props) {
   const view = scaleView(scale, locale.strings, locale.code);
   const onKeyDown = (e: KeyboardEvent) => {
-    let step = NEXT[e.key];
-    const n = view.items.length;
     const inputs = [...(e.currentTarget as HTMLElement).querySelectorAll('input')];
     // From the focused radio, not from state: keys can arrive faster than re-renders.
     const i = inputs.indexOf(e.target as HTMLInputElement);
-    let to: number;
-    if (e.key === 'Home') to = 0;
-    else if (e.key === 'End') to = n - 1;
-    else if (step) {
-      // Left/right follow the visual order, which RTL mirrors.
-      if (locale.dir === 'rtl' && e.key.startsWith('Arrow') && /Left|Right/.test(e.key))
-        step = -step;
-      to = i < 0 ? (step > 0 ? 0 : n - 1) : (i + step + n) % n;
-    } else return;
+    const n = inputs.length;
+    // Left/right follow the visual order, which RTL mirrors.
+    const step = (NEXT[e.key] ?? 0) * (locale.dir === 'rtl' && /Left|Right/.test(e.key) ? -1 : 1);
+    if (!step) return;
     e.preventDefault();
-    const item = view.items[to]!;
-    onChange(item.value);
+    const to = i < 0 ? (step > 0 ? 0 : n - 1) : (i + step + n) % n;
+    onChange(view.items[to]!.value);
     inputs[to]?.focus();
   };
   return (

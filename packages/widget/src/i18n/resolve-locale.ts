@@ -27,11 +27,7 @@ export function resolveLocale(
   overrides?: Partial<Strings>,
 ): ResolvedLocale {
   const all: LocalePack[] = [{ code: 'en', strings: en }, ...packs];
-  const candidates = [
-    configured,
-    typeof document !== 'undefined' ? document.documentElement.lang : undefined,
-    typeof navigator !== 'undefined' ? navigator.language : undefined,
-  ];
+  const candidates = [configured, document.documentElement.lang, navigator.language];
   let pack: LocalePack | undefined;
   for (const c of candidates) {
     pack = pick(all, c);
