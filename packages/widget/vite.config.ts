@@ -26,6 +26,8 @@ export default defineConfig({
     dts({
       include: ['src'],
       entryRoot: 'src',
+      // Keep `@raaye/core` imports as they are (paths only point the checker at core's source).
+      pathsToAliases: false,
       tsconfigPath: './tsconfig.build.json',
       // Types are checked against core's source (its dist may not be built yet); keep only ours.
       beforeWriteFile: (filePath, content) =>
