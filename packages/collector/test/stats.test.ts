@@ -34,6 +34,7 @@ describe.each(storeCases)('GET /v1/stats on $name', (storeCase) => {
   const stats = async (query = '') => {
     const res = await handler(getRequest(`/v1/stats${query}`, s.secretKey));
     expect(res.status).toBe(200);
+    // biome-ignore lint/suspicious/noExplicitAny: the assertions below check the shape.
     return (await res.json()) as Record<string, any>;
   };
 
