@@ -1,21 +1,5 @@
 import css from './components/RatingPrompt.css?inline';
 
-let shared: CSSStyleSheet | undefined;
-
-/** One constructed sheet shared by every shadow root; allowed under `style-src 'self'`. */
-function sheet(): CSSStyleSheet | undefined {
-  try {
-    if (!shared) {
-      const s = new CSSStyleSheet();
-      s.replaceSync(css);
-      shared = s;
-    }
-    return shared;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface ShadowHost {
   host: HTMLElement;
   /** The element Preact renders into. */
@@ -30,9 +14,11 @@ export function createShadowHost(parent: HTMLElement, nonce?: string): ShadowHos
   const host = document.createElement('div');
   host.setAttribute('data-raaye', '');
   const shadow = host.attachShadow({ mode: 'open' });
-  const s = 'adoptedStyleSheets' in shadow ? sheet() : undefined;
-  if (s) {
-    shadow.adoptedStyleSheets = [s];
+  if (shadow.adoptedStyleSheets) {
+    // Constructable sheets: allowed under `style-src 'self'`, no nonce needed.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
   } else {
     const style = document.createElement('style');
     if (nonce) style.nonce = nonce;

@@ -42,11 +42,7 @@ export function readScriptConfig(script: HTMLScriptElement | null): Partial<Moun
   if (d.siteKey) out.siteKey = d.siteKey;
   if (d.endpoint) {
     // `data-endpoint="/"` (same origin) is handy for self-hosted collectors.
-    try {
-      out.endpoint = new URL(d.endpoint, location.href).href.replace(/\/$/, '');
-    } catch {
-      out.endpoint = d.endpoint;
-    }
+    out.endpoint = new URL(d.endpoint, location.href).href.replace(/\/$/, '');
   }
   if (d.locale) out.locale = d.locale;
   // Reuse the script's CSP nonce for the `<style>` fallback.
@@ -110,19 +106,16 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
       }
       switch (command) {
         case 'ask': {
-          const done = typeof b === 'function' ? (b as (r: AskResult) => void) : undefined;
-          return ctl.ask(a as PromptConfig).then(
-            (r) => {
-              done?.(r);
-              return r;
-            },
-            (e: unknown): AskResult => {
+          return ctl
+            .ask(a as PromptConfig)
+            .catch((e: unknown): AskResult => {
               log(e);
-              const r: AskResult = { status: 'skipped', reason: 'invalid_prompt' };
-              done?.(r);
+              return { status: 'skipped', reason: 'invalid_prompt' };
+            })
+            .then((r) => {
+              if (typeof b === 'function') b(r);
               return r;
-            },
-          );
+            });
         }
         case 'expect':
           return ctl.expect(a as PromptConfig).catch((e: unknown) => log(e));
