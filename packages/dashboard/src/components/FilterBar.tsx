@@ -21,8 +21,12 @@ export function FilterBar({ value, types, onChange }: FilterBarProps) {
     <form
       class="filters"
       aria-label="Filters"
-      onSubmit={(e) => e.preventDefault()}
-      // Enter in the type field applies it (onChange already did for the others).
+      onSubmit={(e) => {
+        // Enter in the type field applies it at once (the others apply on change).
+        e.preventDefault();
+        const type = new FormData(e.currentTarget).get('interactionType');
+        if (typeof type === 'string') set({ interactionType: type.trim() });
+      }}
     >
       <label>
         From (UTC)

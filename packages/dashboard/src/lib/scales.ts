@@ -19,13 +19,13 @@ export function scoresOf(scale: Scale): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
 
-/** A score in words, e.g. `1 of 5 stars`, `thumbs down`, `3 of 10 (NPS)`. */
+/** A score in words, e.g. `2 of 5 stars`, `thumbs down`, `3 of 10 (NPS)`. */
 export function scoreText(scale: Scale, score: number): string {
   switch (scale) {
     case 'thumbs':
       return score === 0 ? 'Thumbs down' : 'Thumbs up';
     case 'stars5':
-      return `${score} of 5 ${score === 1 ? 'star' : 'stars'}`;
+      return `${score} of 5 stars`;
     case 'nps':
       return `${score} of 10 (NPS)`;
     case 'ces7':

@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..');
+export const CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
+
+export interface DemoCollector {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real collector CLI in demo mode (pk_demo / sk_demo, demo page at `/`) on 127.0.0.1, on a
+ * random free port, storing in a fresh PGlite directory that is removed on stop.
+ */
+export async function startDemoCollector(): Promise<DemoCollector> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
+  const dir = mkdtempSync(join(tmpdir(), 'raaye-dashboard-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [CLI, '--demo', '--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data')],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RAAYE_LOG_LEVEL: 'warn' } },
+  );
+  let log = '';
+  child.stderr?.on('data', (chunk) => (log += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`collector did not start:\n${log}`)), 30_000);
+    child.stdout?.on('data', (chunk) => {
+      log += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`collector exited with ${code}:\n${log}`));
+    });
+  });
+  return {
+    url,
+    output: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A UUIDv7-shaped id (the collector accepts any RFC 9562 UUID). */
+export function uuid(): string {
+  const hex = [...crypto.getRandomValues(new Uint8Array(16))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+  const ms = Date.now().toString(16).padStart(12, '0');
+  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface RatingInput {
+  interactionId: string;
+  interactionType?: string;
+  scale: string;
+  score: number;
+  comment?: string;
+  tags?: string[];
+  raterId?: string;
+  /** @default now */
+  createdAt?: string;
+}
+
+/** Posts ratings as a browser on the demo page would: public key, the page's Origin. */
+export async function postRatings(base: string, ratings: RatingInput[]): Promise<string[]> {
+  const now = new Date().toISOString();
+  const body = {
+    siteKey: 'pk_demo',
+    sentAt: now,
+    ratings: ratings.map((r) => ({
+      id: uuid(),
+      raterId: `rater_${r.interactionId}`,
+      source: 'web',
+      createdAt: now,
+      ...r,
+    })),
+  };
+  const response = await fetch(`${base}/v1/ratings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as { results: Array<{ id: string; status: string }> };
+  if (!response.ok || json.results.some((r) => r.status !== 'accepted')) {
+    throw new Error(`ratings not accepted: ${response.status} ${JSON.stringify(json)}`);
+  }
+  return json.results.map((r) => r.id);
+}
