@@ -18,7 +18,8 @@ export interface StoredRating {
   tags?: string[];
   comment?: string | null;
   raterId: string;
-  createdAt: string;
+  /** The device clock's createdAt, as sent; `eventTime` is the skew-corrected time. */
+  deviceCreatedAt: string;
   source: string;
   [field: string]: unknown;
 }

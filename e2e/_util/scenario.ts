@@ -63,3 +63,30 @@ export async function tabUntil(page: Page, pattern: RegExp, max = 25): Promise<v
   }
   throw new Error(`focus never reached ${pattern} (last: ${await focused(page)})`);
 }
+
+/** Rates the open prompt with the mouse: `score` stars, then submit; waits for the thank-you. */
+export async function rateInUi(page: Page, score: number): Promise<string> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog
+    .getByRole('radio')
+    .nth(score - 1)
+    .check();
+  await dialog.getByRole('button', { name: /submit|send/i }).click();
+  const status = page.getByRole('status').filter({ hasText: /\S/ });
+  await status.waitFor();
+  return (await status.textContent()) ?? '';
+}
+
+/** Events the page's `raaye('on', …)` listeners recorded (see pages/ride.js). */
+export function pageEvents(page: Page, name: string): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    (n) =>
+      (
+        window as unknown as { __events: Array<{ name: string; payload: Record<string, unknown> }> }
+      ).__events
+        .filter((e) => e.name === n)
+        .map((e) => e.payload),
+    name,
+  );
+}
