@@ -12,29 +12,36 @@ import type { SqlClient } from './sql-client';
 import { queryStats } from './stats-sql';
 import type { NewRating, Store } from './types';
 
-// (`::text::jsonb`: porsager would JSON-encode a string bound straight to a jsonb parameter.)
-// One JSON parameter per batch instead of 19 × n placeholders: same SQL for both drivers,
-// and one round trip whatever the batch size.
+// One statement per batch: the insert and the settling of debts run as data-modifying CTEs,
+// so the batch is atomic without BEGIN/COMMIT round trips, and one JSON parameter carries every
+// rating (same SQL for both drivers whatever the batch size). `::text::jsonb` because porsager
+// would JSON-encode a string bound straight to a jsonb parameter.
+// A rating settles the debt even when it is a duplicate: the rater did rate the interaction.
 const INSERT_RATINGS = `
-INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags, comment,
-  rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at, received_at,
-  event_time, low)
-SELECT $1, r.id, r."interactionId", r."interactionType", r.scale, r.score, r.tags, r.comment,
-  r."raterId", r."userId", r."userTraits", r.meta, r.locale, r.source, r."deviceCreatedAt",
-  r."sentAt", r."receivedAt", r."eventTime", r.low
-FROM jsonb_to_recordset($2::text::jsonb) AS r(id uuid, "interactionId" text, "interactionType" text,
-  scale text, score smallint, tags jsonb, comment text, "raterId" text, "userId" text,
-  "userTraits" jsonb, meta jsonb, locale text, source text, "deviceCreatedAt" timestamptz,
-  "sentAt" timestamptz, "receivedAt" timestamptz, "eventTime" timestamptz, low boolean)
-ON CONFLICT DO NOTHING
-RETURNING id::text AS id`;
-
-// A rating settles the debt even when it was a duplicate: the rater did rate the interaction.
-const SETTLE_OWED = `
-UPDATE raaye_owed o SET settled_at = $3::timestamptz
-FROM jsonb_to_recordset($2::text::jsonb) AS r("raterId" text, "interactionId" text)
-WHERE o.site_id = $1 AND o.rater_id = r."raterId" AND o.interaction_id = r."interactionId"
-  AND o.settled_at IS NULL`;
+WITH batch AS (
+  SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS r(id uuid, "interactionId" text,
+    "interactionType" text, scale text, score smallint, tags jsonb, comment text, "raterId" text,
+    "userId" text, "userTraits" jsonb, meta jsonb, locale text, source text,
+    "deviceCreatedAt" timestamptz, "sentAt" timestamptz, "receivedAt" timestamptz,
+    "eventTime" timestamptz, low boolean)
+), inserted AS (
+  INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags,
+    comment, rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at,
+    received_at, event_time, low)
+  SELECT $1, id, "interactionId", "interactionType", scale, score, tags, comment, "raterId",
+    "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
+    "eventTime", low
+  FROM batch
+  ON CONFLICT DO NOTHING
+  RETURNING id
+), settled AS (
+  UPDATE raaye_owed o SET settled_at = $3::timestamptz
+  FROM batch b
+  WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
+    AND o.settled_at IS NULL
+  RETURNING 1
+)
+SELECT id::text AS id FROM inserted`;
 
 /** The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client. */
 export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.close()): Store {
@@ -61,20 +68,13 @@ export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.
 
     async insertRatings(siteId, ratings: NewRating[]) {
       if (ratings.length === 0) return new Set();
-      return db.transaction(async (tx) => {
-        const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
-          siteId,
-          JSON.stringify(ratings),
-        ]);
-        await tx.query(SETTLE_OWED, [
-          siteId,
-          JSON.stringify(
-            ratings.map((r) => ({ raterId: r.raterId, interactionId: r.interactionId })),
-          ),
-          ratings[0]!.receivedAt,
-        ]);
-        return new Set(rows.map((r) => r.id));
-      });
+      // A single statement is atomic, and it resolves only once committed.
+      const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
+        siteId,
+        JSON.stringify(ratings),
+        ratings[0]!.receivedAt,
+      ]);
+      return new Set(rows.map((r) => r.id));
     },
 
     stats: (siteId, filter) => queryStats(db, siteId, filter),
