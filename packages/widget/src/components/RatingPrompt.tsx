@@ -128,11 +128,11 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
             aria-label={s.close}
             onClick={() => props.onDismiss('close')}
           >
-            <span aria-hidden="true">×</span>
+            ×
           </button>
         )}
         {!done && (
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={submit}>
             <ScaleInput
               id={titleId}
               scale={scale}
@@ -175,17 +175,11 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
         </div>
       </div>
     );
-    if (layout === 'inline')
-      return (
-        <div dir={locale.dir} lang={locale.code}>
-          {dialog}
-        </div>
-      );
     return (
       // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop is a pointer target; Escape is its keyboard equivalent
       // biome-ignore lint/a11y/noStaticElementInteractions: see above
       <div
-        class={modal ? 'overlay modal-overlay' : 'overlay'}
+        class={layout === 'inline' ? undefined : modal ? 'overlay modal-overlay' : 'overlay'}
         dir={locale.dir}
         lang={locale.code}
         // Keep focus in the dialog when the backdrop is pressed.
