@@ -4,29 +4,17 @@
  * 50 ratings, each with fresh ids so every rating is a real insert. Prints figures, asserts none.
  * `RAAYE_BENCH_SECONDS` (default 5) and `RAAYE_BENCH_CONNECTIONS` (default 10) tune the run.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // @ts-expect-error autocannon ships no types; only the documented promise API is used here.
 import autocannon from 'autocannon';
-import postgres from 'postgres';
-import { createCollector } from '../src/collector';
-import { toNodeListener } from '../src/http/node-listener';
-import { silentLogger } from '../src/log/logger';
-import { pgliteStore } from '../src/store/pglite';
-import { postgresStore } from '../src/store/postgres';
-import type { Store } from '../src/store/types';
 
 const seconds = Number(process.env.RAAYE_BENCH_SECONDS ?? 5);
 const connections = Number(process.env.RAAYE_BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.RAAYE_BENCH_DATABASE_URL ?? process.env.RAAYE_TEST_DATABASE_URL;
 
-const site = {
-  id: 'bench',
-  siteKey: 'pk_bench',
-  secretKey: 'sk_bench',
-  allowedOrigins: ['*'],
-  limits: { site: { burst: 1e9, perSecond: 1e9 }, client: { burst: 1e9, perSecond: 1e9 } },
-};
+const siteKey = 'pk_bench';
 
 let n = 0;
 function uuid(): string {
@@ -51,7 +39,7 @@ function body(batch: number): string {
       createdAt: now,
     };
   });
-  return JSON.stringify({ siteKey: site.siteKey, sentAt: now, ratings });
+  return JSON.stringify({ siteKey, sentAt: now, ratings });
 }
 
 interface Row {
@@ -64,11 +52,37 @@ interface Row {
   errors: number;
 }
 
-async function run(name: string, store: Store): Promise<Row[]> {
-  const collector = createCollector({ store, sites: [site], logger: silentLogger });
-  const server = createServer(toNodeListener(collector));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/ratings`;
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Starts bench/serve.ts in its own process; resolves its URL and a stop function. */
+function startServer(store: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@raaye/source', '--import', 'tsx', join(here, 'serve.ts')],
+    { env: { ...process.env, RAAYE_BENCH_STORE: store }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /READY (\S+)/.exec(out);
+      if (match) {
+        resolve({
+          url: `${match[1]}/v1/ratings`,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
+  });
+}
+
+async function run(name: string, store: string): Promise<Row[]> {
+  const { url, stop } = await startServer(store);
   const rows: Row[] = [];
   for (const batch of [1, 50]) {
     const result = await autocannon({
@@ -93,27 +107,14 @@ async function run(name: string, store: Store): Promise<Row[]> {
       errors: result.non2xx + result.errors,
     });
   }
-  await new Promise<void>((r) => server.close(() => r()));
-  await collector.close();
+  await stop();
   return rows;
 }
 
 const rows: Row[] = [];
-const lite = await pgliteStore();
-rows.push(...(await run('pglite (memory)', lite)));
-await lite.close();
-
-if (databaseUrl) {
-  const schema = `raaye_bench_${Math.random().toString(36).slice(2, 8)}`;
-  const pg = await postgresStore(databaseUrl, { schema });
-  rows.push(...(await run('postgres', pg)));
-  await pg.close();
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  await sql.unsafe(`DROP SCHEMA ${schema} CASCADE`);
-  await sql.end();
-} else {
-  console.log('PostgreSQL skipped: set RAAYE_BENCH_DATABASE_URL (or RAAYE_TEST_DATABASE_URL).');
-}
+rows.push(...(await run('pglite (memory)', 'pglite')));
+if (databaseUrl) rows.push(...(await run('postgres', databaseUrl)));
+else console.log('PostgreSQL skipped: set RAAYE_BENCH_DATABASE_URL (or RAAYE_TEST_DATABASE_URL).');
 
 console.log(`\ningest, ${seconds} s per run, ${connections} connections, 127.0.0.1\n`);
 console.table(
