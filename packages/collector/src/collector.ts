@@ -99,7 +99,16 @@ export function createCollector(config: CollectorConfig): Collector {
       const response = await handler({ request, url, path, clientAddress, deps });
       return mergeHeaders(response, cors);
     } catch (error) {
-      if (isCollectorError(error)) return mergeHeaders(errorResponse(error), cors);
+      if (isCollectorError(error)) {
+        if (error.status >= 500) {
+          logger.error('request failed', {
+            path: url.pathname,
+            code: error.code,
+            cause: String(error.cause),
+          });
+        }
+        return mergeHeaders(errorResponse(error), cors);
+      }
       logger.error('request failed', { path: url.pathname, error: String(error) });
       const internal = new CollectorError('internal_error', 'internal error; retry later');
       return mergeHeaders(errorResponse(internal), cors);

@@ -189,3 +189,33 @@ describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
     expect(miss.status).toBe(404);
   });
 });
+
+describe('store outage', () => {
+  it('answers 503 with Retry-After when the store fails, and /healthz says so', async () => {
+    const { pgliteStore } = await import('../src/store/pglite');
+    const store = await pgliteStore();
+    const s = site();
+    const handler = collector(store, [s]);
+    await store.close();
+    const res = await handler(postRequest(envelope([rating()], { siteKey: s.siteKey })));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.json()).toMatchObject({ error: { code: 'unavailable' } });
+    expect((await handler(getRequest('/healthz'))).status).toBe(503);
+  });
+
+  it('answers 503 while shutting down', async () => {
+    const { pgliteStore } = await import('../src/store/pglite');
+    const store = await pgliteStore();
+    const s = site();
+    const handler = collector(store, [s]);
+    const inFlight = handler(postRequest(envelope([rating()], { siteKey: s.siteKey })));
+    const closed = handler.close();
+    const late = await handler(postRequest(envelope([rating()], { siteKey: s.siteKey })));
+    expect(late.status).toBe(503);
+    expect((await inFlight).status).toBe(200);
+    await closed;
+    expect((await store.stats(s.id, {})).count).toBe(1);
+    await store.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { CollectorError, isCollectorError } from '../errors';
 import { filterSql } from './filter-sql';
 import {
   OWED_COLUMNS,
@@ -43,8 +44,16 @@ WITH batch AS (
 )
 SELECT id::text AS id FROM inserted`;
 
-/** The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client. */
-export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.close()): Store {
+/**
+ * The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client.
+ * Database failures surface as `unavailable` (503 + Retry-After): the SDK then retries later,
+ * and the rating stays queued on the device meanwhile.
+ */
+export function sqlStore(
+  client: SqlClient,
+  onClose: () => Promise<void> = () => client.close(),
+): Store {
+  const db = guarded(client);
   return {
     async migrate() {
       await db.transaction(async (tx) => {
@@ -178,6 +187,21 @@ export function sqlStore(db: SqlClient, onClose: () => Promise<void> = () => db.
     },
 
     close: onClose,
+  };
+}
+
+function guarded(client: SqlClient): SqlClient {
+  const wrap = (error: unknown): never => {
+    if (isCollectorError(error)) throw error;
+    throw new CollectorError('unavailable', 'the store failed; retry later', {
+      retryAfter: 5,
+      cause: error,
+    });
+  };
+  return {
+    query: <T>(text: string, params?: unknown[]) => client.query<T>(text, params).catch(wrap),
+    transaction: (fn) => client.transaction((tx) => fn(tx)).catch(wrap),
+    close: () => client.close(),
   };
 }
 
