@@ -59,9 +59,8 @@ export function createClient(options: ClientOptions): RaayeClient {
           }),
     );
 
-  let store: () => KeyValueStore = () => {
-    throw new RaayeError('storage_failed', 'storage used before it was ready');
-  };
+  // Assigned once storage is chosen; every use awaits `ready` first.
+  let store!: () => KeyValueStore;
   const ready = selectStorage(o.storage, namespace).then(({ store: chosen, reason }) => {
     store = degradingStore(chosen, (why) =>
       events.emit('storage', { kind: 'memory', reason: why }),

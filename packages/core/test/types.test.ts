@@ -1,6 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ClientEvents, Rating, RatingInput, Scale } from '../src/index';
-import { createClient } from '../src/index';
+import type { ClientEvents, createClient, Rating, RatingInput, Scale } from '../src/index';
 
 // Checked by `pnpm typecheck` (tsc); at run time these are no-ops.
 describe('public types', () => {
@@ -8,7 +7,9 @@ describe('public types', () => {
     type Client = ReturnType<typeof createClient>;
     expectTypeOf<Client['rate']>().parameter(0).toEqualTypeOf<RatingInput>();
     expectTypeOf<Client['rate']>().returns.resolves.toEqualTypeOf<Rating>();
-    expectTypeOf<Scale>().toEqualTypeOf<'stars5' | 'faces5' | 'thumbs' | 'nps' | 'csat5' | 'ces7'>();
+    expectTypeOf<Scale>().toEqualTypeOf<
+      'stars5' | 'faces5' | 'thumbs' | 'nps' | 'csat5' | 'ces7'
+    >();
   });
 
   it('types event payloads by event name', () => {

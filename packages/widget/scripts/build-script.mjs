@@ -1,7 +1,8 @@
 // Builds the script-tag files into dist/: raaye.js (IIFE), raaye.mjs (ES module) and one
 // self-registering IIFE per locale (raaye.<code>.js). Everything is bundled: Preact, core, styles.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -43,8 +44,28 @@ async function bundle(entry, fileName, format, plugins = []) {
   });
 }
 
+/**
+ * A second, slower minification pass with terser over the final file: about 280 bytes brotli
+ * less than rolldown's minifier alone on raaye.js, which is what keeps it inside its budget.
+ * The source map is chained, so it still points at the TypeScript sources.
+ */
+async function squeeze(fileName, module) {
+  const file = `${root}dist/${fileName}`;
+  const result = await minify(readFileSync(file, 'utf8'), {
+    module,
+    ecma: 2020,
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    mangle: true,
+    sourceMap: { content: readFileSync(`${file}.map`, 'utf8'), url: `${fileName}.map` },
+  });
+  writeFileSync(file, result.code);
+  writeFileSync(`${file}.map`, result.map);
+}
+
 await bundle('src/auto.ts', 'raaye.js', 'iife');
+await squeeze('raaye.js', false);
 await bundle('src/auto.ts', 'raaye.mjs', 'es');
+await squeeze('raaye.mjs', true);
 
 // A locale pack for script tags pushes itself through the command queue, so it works whether it
 // loads before or after raaye.js.

@@ -43,7 +43,7 @@ export function createRecontact(store: () => KeyValueStore, rules: RecontactRule
       const last = times.at(-1);
       if (last !== undefined && now - last < (rules.cooldownMs ?? 0))
         return { ask: false, reason: 'cooldown' };
-      if (times.length >= (rules.maxPrompts ?? Number.POSITIVE_INFINITY)) {
+      if (times.length >= (rules.maxPrompts ?? 1 / 0)) {
         return { ask: false, reason: 'max_prompts' };
       }
       return { ask: true, reason: 'ok' };

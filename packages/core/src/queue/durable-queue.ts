@@ -57,7 +57,7 @@ export function createDurableQueue(store: () => KeyValueStore, config: QueueConf
         config.onDrop(rating.id, 'full');
         throw new RaayeError(
           'queue_full',
-          `rate(): the offline queue is full (${usage?.count} ratings, ${usage?.bytes} bytes; limits ${config.maxItems} and ${config.maxBytes}). Ratings are sent when the collector is reachable; raise queue.maxItems/maxBytes if this device must hold more.`,
+          `rate(): the offline queue is full (${usage?.count} ratings, ${usage?.bytes} bytes). It empties once the collector is reachable; raise queue.maxItems/maxBytes to hold more.`,
         );
       }
       const record: QueueRecord = { v: RECORD_VERSION, rating, bytes, queuedAt: Date.now() };
@@ -98,10 +98,6 @@ export function createDurableQueue(store: () => KeyValueStore, config: QueueConf
         await store().del(oldest.map(([key]) => key));
         for (const [key] of oldest) config.onDrop(key.slice(DEAD.length), 'dead_letter_full');
       }
-    },
-
-    async deadLetters(): Promise<DeadLetter[]> {
-      return (await store().entries<DeadLetter>(DEAD)).map(([, letter]) => letter);
     },
   };
 }

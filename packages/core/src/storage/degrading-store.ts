@@ -1,6 +1,8 @@
 import type { KeyValueStore } from '../types';
 import { memoryStore } from './sync-store';
 
+type Method = Exclude<keyof KeyValueStore, 'kind'>;
+
 /**
  * Wraps the chosen storage so that a failure at run time (quota exceeded, storage cleared or
  * blocked mid-session) switches to memory instead of losing the rating or throwing into the page.
@@ -12,30 +14,28 @@ export function degradingStore(
   onDegrade: (reason: string) => void,
 ): () => KeyValueStore {
   let current = initial;
-  const wrap =
-    <A extends unknown[], R>(op: (store: KeyValueStore, ...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      const store = current;
-      try {
-        return await op(store, ...args);
-      } catch (error) {
-        if (store.kind === 'memory') throw error;
-        if (current === store) {
-          current = memoryStore();
-          onDegrade(`${store.kind} failed: ${(error as Error | null)?.message || String(error)}`);
-        }
-        return op(current, ...args);
+  const call = async (method: Method, args: unknown[]): Promise<unknown> => {
+    const store = current;
+    const run = (s: KeyValueStore) => (s[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    try {
+      return await run(store);
+    } catch (error) {
+      if (store.kind === 'memory') throw error;
+      if (current === store) {
+        current = memoryStore();
+        onDegrade(`${store.kind} failed: ${(error as Error | null)?.message || String(error)}`);
       }
-    };
-  const wrapped: KeyValueStore = {
+      return run(current);
+    }
+  };
+  const wrapped = {
     get kind() {
       return current.kind;
     },
-    get: wrap((s, key: string) => s.get(key)),
-    set: wrap((s, key: string, value: unknown) => s.set(key, value)),
-    del: wrap((s, keys: string[]) => s.del(keys)),
-    entries: wrap((s, prefix: string) => s.entries(prefix)),
-    update: wrap((s, key: string, fn: (old: unknown) => unknown) => s.update(key, fn)),
   } as KeyValueStore;
+  for (const method of ['get', 'set', 'del', 'entries', 'update'] as const) {
+    (wrapped as unknown as Record<Method, unknown>)[method] = (...args: unknown[]) =>
+      call(method, args);
+  }
   return () => wrapped;
 }

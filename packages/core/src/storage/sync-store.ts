@@ -53,7 +53,7 @@ export function localStorageStore(
       getItem: (key) => storage.getItem(key),
       setItem: (key, value) => storage.setItem(key, value),
       removeItem: (key) => storage.removeItem(key),
-      keys: () => Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? ''),
+      keys: () => Object.keys(storage),
     },
     `${namespace}:`,
   );
