@@ -120,6 +120,16 @@ const deep = fc.integer({ min: 50, max: 20_000 }).map((depth) => {
   return `{"siteKey":"${s.siteKey}","sentAt":"${new Date().toISOString()}","ratings":${nested}}`;
 });
 
+// Huge strings where short ones belong (the body stays under 64 KiB, so this is a 400, not 413).
+const hugeStrings = fc
+  .tuple(fc.constantFrom('siteKey', 'sentAt', 'id'), fc.integer({ min: 129, max: 60_000 }))
+  .map(([field, size]) => {
+    const e = valid();
+    const huge = 'k'.repeat(size);
+    if (field === 'id') return JSON.stringify({ ...e, ratings: [{ ...e.ratings[0], id: huge }] });
+    return JSON.stringify({ ...e, [field]: huge });
+  });
+
 const protoEnvelope = fc
   .jsonValue({ maxDepth: 2 })
   .map(
@@ -169,6 +179,7 @@ describe('hostile input', () => {
     await run(tooMany, 100);
     await run(badSentAt, 500);
     await run(deep, 300);
+    await run(hugeStrings, 200);
     await run(protoEnvelope, 300);
     await run(truncated, 1000);
     await run(invalidUtf8, 500);
