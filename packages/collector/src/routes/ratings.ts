@@ -12,7 +12,6 @@ import { correctedTime } from '../time/clock-skew';
 import { parseTimestamp } from '../time/timestamp';
 import { parseEnvelope, validateRating } from '../validate/envelope';
 import type { ValidRating } from '../validate/rating-schema';
-import { findUnsafeText } from '../validate/text-safety';
 import type { RouteContext } from './context';
 
 /**
@@ -42,13 +41,7 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
   const seenIds = new Set<string>();
   const seenInteractions = new Set<string>();
   envelope.items.forEach(({ id, raw }, index) => {
-    const unsafe = findUnsafeText(raw, `ratings[${index}]`);
-    const checked = unsafe
-      ? ({
-          ok: false,
-          error: { code: 'invalid_rating', message: unsafe.message, path: unsafe.path },
-        } as const)
-      : validateRating(raw, index);
+    const checked = validateRating(raw, index);
     if (!checked.ok) {
       results.push({ id, status: 'rejected', error: checked.error });
       return;

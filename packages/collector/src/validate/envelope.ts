@@ -3,6 +3,7 @@ import { CollectorError } from '../errors';
 import { parseTimestamp } from '../time/timestamp';
 import { issuePath } from './issue-path';
 import { EnvelopeSchema, RatingSchema, type ValidRating } from './rating-schema';
+import { findUnsafeText } from './text-safety';
 
 export interface ParsedEnvelope {
   siteKey: string;
@@ -33,7 +34,15 @@ export type ItemValidation =
   | { ok: true; rating: ValidRating }
   | { ok: false; error: { code: string; message: string; path?: string } };
 
+/** Validates one rating; the error path is relative to the envelope (`ratings[3].score`). */
 export function validateRating(raw: unknown, index: number): ItemValidation {
+  const unsafe = findUnsafeText(raw, `ratings[${index}]`);
+  if (unsafe) {
+    return {
+      ok: false,
+      error: { code: 'invalid_rating', message: unsafe.message, path: unsafe.path },
+    };
+  }
   const result = v.safeParse(RatingSchema, raw, { abortEarly: true });
   if (result.success) return { ok: true, rating: result.output };
   const issue = result.issues[0];
