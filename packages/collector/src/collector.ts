@@ -65,8 +65,16 @@ export function createCollector(config: CollectorConfig): Collector {
       return errorResponse(new CollectorError('unavailable', 'shutting down', { retryAfter: 5 }));
     }
     inFlight++;
+    const started = performance.now();
     try {
-      return await route(request, info);
+      const response = await route(request, info);
+      logger.debug('request', {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+      });
+      return response;
     } finally {
       if (--inFlight === 0) idle?.();
     }
