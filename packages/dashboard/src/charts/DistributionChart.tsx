@@ -1,31 +1,35 @@
 import type { ScaleStats } from '../api/types';
-import { SCALE_NAMES, type Scale, scoreLabel, scoresOf } from '../lib/scales';
+import { useStrings } from '../i18n/context';
+import { type Scale, scoresOf } from '../lib/scales';
 import { axis } from './axis';
 
 export interface DistributionChartProps {
   scale: Scale;
   stats: ScaleStats;
-  rtl: boolean;
 }
 
 const W = 360;
 const ROW = 24;
-const LABEL = 44;
+const LABEL = 52;
 const VALUE = 52;
 
 /** One bar per score of the scale (zeros included), with a data table for screen readers. */
-export function DistributionChart({ scale, stats, rtl }: DistributionChartProps) {
+export function DistributionChart({ scale, stats }: DistributionChartProps) {
+  const t = useStrings();
   const scores = scoresOf(scale);
   const counts = scores.map((s) => stats.distribution[String(s)] ?? 0);
   const max = Math.max(1, ...counts);
-  const a = axis(W, rtl);
-  const span = W - LABEL - VALUE - 8;
+  const a = axis(W, t.dir === 'rtl');
+  const span = W - LABEL - VALUE;
   const height = scores.length * ROW;
   const id = `dist-${scale}`;
+  const name = t.scaleNames[scale];
+  const label = (score: number) =>
+    scale === 'thumbs' ? (score === 0 ? t.thumbsDown : t.thumbsUp) : String(score);
   return (
     <figure class="chart distribution" data-scale={scale}>
       <figcaption id={`${id}-title`}>
-        {SCALE_NAMES[scale]}: {stats.count} {stats.count === 1 ? 'rating' : 'ratings'}
+        {name}: {t.ratingCount(stats.count)}
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${height}`}
@@ -33,15 +37,15 @@ export function DistributionChart({ scale, stats, rtl }: DistributionChartProps)
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-table`}
       >
-        <title>{SCALE_NAMES[scale]} distribution</title>
+        <title>{t.distributionOf(name)}</title>
         {scores.map((score, i) => {
           const count = counts[i]!;
           const width = count === 0 ? 0 : Math.max(2, (count / max) * span);
           const y = i * ROW;
           return (
             <g key={score}>
-              <text x={a.x(LABEL - 6)} y={y + ROW / 2} text-anchor={a.anchor('end')} class="label">
-                {scoreLabel(scale, score)}
+              <text x={a.x(LABEL - 8)} y={y + ROW / 2} text-anchor={a.anchor('end')} class="label">
+                {label(score)}
               </text>
               <rect
                 x={a.x(LABEL, width)}
@@ -52,7 +56,7 @@ export function DistributionChart({ scale, stats, rtl }: DistributionChartProps)
                 class="bar"
               />
               <text
-                x={a.x(LABEL + width + 6)}
+                x={a.x(LABEL + width + 8)}
                 y={y + ROW / 2}
                 text-anchor={a.anchor('start')}
                 class="value"
@@ -64,17 +68,17 @@ export function DistributionChart({ scale, stats, rtl }: DistributionChartProps)
         })}
       </svg>
       <table id={`${id}-table`} class="visually-hidden">
-        <caption>{SCALE_NAMES[scale]} distribution</caption>
+        <caption>{t.distributionOf(name)}</caption>
         <thead>
           <tr>
-            <th scope="col">Score</th>
-            <th scope="col">Ratings</th>
+            <th scope="col">{t.score}</th>
+            <th scope="col">{t.ratings}</th>
           </tr>
         </thead>
         <tbody>
           {scores.map((score, i) => (
             <tr key={score}>
-              <th scope="row">{scoreLabel(scale, score)}</th>
+              <th scope="row">{label(score)}</th>
               <td>{counts[i]}</td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import type { Stats } from '../api/types';
+import { useStrings } from '../i18n/context';
 import { daysBetween } from '../lib/date-range';
 import { formatNumber } from '../lib/format';
 import { axis, niceMax } from './axis';
@@ -10,7 +11,6 @@ export interface TrendChartProps {
   last?: string | undefined;
   /** Top of the average axis (the scale's maximum when one scale is chosen). */
   averageMax?: number | undefined;
-  rtl: boolean;
 }
 
 const W = 640;
@@ -20,15 +20,16 @@ const BOTTOM = 28;
 const SIDE = 40;
 
 /** Ratings per day as bars and the day's average score as a line, both from /v1/stats `byDay`. */
-export function TrendChart({ byDay, first, last, averageMax, rtl }: TrendChartProps) {
+export function TrendChart({ byDay, first, last, averageMax }: TrendChartProps) {
+  const t = useStrings();
   const known = new Map(byDay.map((d) => [d.day, d]));
   const from = first ?? byDay[0]?.day;
   const to = last ?? byDay.at(-1)?.day;
   const days = from && to ? daysBetween(from, to) : [];
   if (days.length === 0 || byDay.length === 0) {
-    return <p class="empty">No ratings in this range yet.</p>;
+    return <p class="empty">{t.noRatings}</p>;
   }
-  const a = axis(W, rtl);
+  const a = axis(W, t.dir === 'rtl');
   const plotW = W - 2 * SIDE;
   const plotH = H - TOP - BOTTOM;
   const slot = plotW / days.length;
@@ -55,16 +56,14 @@ export function TrendChart({ byDay, first, last, averageMax, rtl }: TrendChartPr
 
   return (
     <figure class="chart trend">
-      <figcaption id="trend-title">
-        Ratings per day (bars) and average score (line), by UTC day
-      </figcaption>
+      <figcaption id="trend-title">{t.trendCaption}</figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-labelledby="trend-title"
         aria-describedby="trend-table"
       >
-        <title>Ratings per day</title>
+        <title>{t.trendTitle}</title>
         <line
           x1={a.x(SIDE)}
           x2={a.x(W - SIDE)}
@@ -97,8 +96,7 @@ export function TrendChart({ byDay, first, last, averageMax, rtl }: TrendChartPr
                   class="bar"
                 >
                   <title>
-                    {day}: {count} {count === 1 ? 'rating' : 'ratings'}, average{' '}
-                    {formatNumber(d?.average)}
+                    {day}: {t.ratingCount(count)}, {t.average} {formatNumber(d?.average)}
                   </title>
                 </rect>
               )}
@@ -126,12 +124,12 @@ export function TrendChart({ byDay, first, last, averageMax, rtl }: TrendChartPr
         })}
       </svg>
       <table id="trend-table" class="visually-hidden">
-        <caption>Ratings per day</caption>
+        <caption>{t.trendTitle}</caption>
         <thead>
           <tr>
-            <th scope="col">Day (UTC)</th>
-            <th scope="col">Ratings</th>
-            <th scope="col">Average</th>
+            <th scope="col">{t.day}</th>
+            <th scope="col">{t.ratings}</th>
+            <th scope="col">{t.average}</th>
           </tr>
         </thead>
         <tbody>

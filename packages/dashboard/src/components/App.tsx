@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Api, createApi } from '../api/client';
+import { LANGUAGES, pickLanguage, type Strings, StringsContext } from '../i18n/context';
 import { clearKey, loadKey, saveKey } from '../lib/session-key';
 import { Dashboard } from './Dashboard';
 import { SignIn } from './SignIn';
@@ -7,49 +8,62 @@ import { SignIn } from './SignIn';
 export interface AppProps {
   /** Where `/v1/…` lives; see `apiBase()`. */
   base: string;
+  /** The reader's languages, best first. @default navigator.languages */
+  languages?: readonly string[];
   /** For tests: build the client another way. */
   createClient?: (key: string) => Api;
   pollMs?: number;
   now?: () => number;
-  rtl?: boolean;
 }
 
 /** Signed out: the key form. Signed in: the dashboard, until logout or a refused key. */
-export function App({ base, createClient, pollMs, now, rtl = false }: AppProps) {
+export function App({ base, languages, createClient, pollMs, now }: AppProps) {
   const make = createClient ?? ((key: string) => createApi({ base, key }));
+  const [strings, setStrings] = useState<Strings>(() =>
+    pickLanguage(languages ?? globalThis.navigator?.languages ?? []),
+  );
   const [key, setKey] = useState<string | null>(() => loadKey());
-  const [notice, setNotice] = useState<string>();
+  const [why, setWhy] = useState<'loggedOut' | 'keyRevoked'>();
   const api = useMemo(() => (key ? make(key) : null), [key]);
 
-  const signOut = (why?: string) => {
+  // The page's language and direction follow the chosen pack; charts mirror with it.
+  useEffect(() => {
+    document.documentElement.lang = strings.lang;
+    document.documentElement.dir = strings.dir;
+  }, [strings]);
+
+  const signOut = (reason: 'loggedOut' | 'keyRevoked') => {
     clearKey();
     setKey(null);
-    setNotice(why);
+    setWhy(reason);
   };
+  const onLanguage = (lang: string) => setStrings(LANGUAGES[lang] ?? strings);
 
-  if (!api) {
-    return (
-      <SignIn
-        notice={notice}
-        onSignIn={async (candidate) => {
-          // One authorised read proves the key before it is kept.
-          await make(candidate).stats({});
-          saveKey(candidate);
-          setNotice(undefined);
-          setKey(candidate);
-        }}
-      />
-    );
-  }
   return (
-    <Dashboard
-      api={api}
-      onLogout={() => signOut('You are logged out.')}
-      onUnauthorized={() => signOut('The collector no longer accepts this key. Sign in again.')}
-      pollMs={pollMs}
-      now={now}
-      rtl={rtl}
-    />
+    <StringsContext.Provider value={strings}>
+      {api ? (
+        <Dashboard
+          api={api}
+          onLogout={() => signOut('loggedOut')}
+          onUnauthorized={() => signOut('keyRevoked')}
+          onLanguage={onLanguage}
+          pollMs={pollMs}
+          now={now}
+        />
+      ) : (
+        <SignIn
+          notice={why && strings[why]}
+          onLanguage={onLanguage}
+          onSignIn={async (candidate) => {
+            // One authorised read proves the key before it is kept.
+            await make(candidate).stats({});
+            saveKey(candidate);
+            setWhy(undefined);
+            setKey(candidate);
+          }}
+        />
+      )}
+    </StringsContext.Provider>
   );
 }
 

@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api, FollowUpPage } from '../api/client';
 import type { RatingFilter, Reply, Stats } from '../api/types';
+import { useStrings } from '../i18n/context';
 import { Inbox } from '../inbox/Inbox';
 import { inRange, lastDays, rangeFilter } from '../lib/date-range';
 import { Poller } from '../lib/poller';
 import { slaState } from '../lib/sla';
 import { Scores } from '../scores/Scores';
 import { FilterBar, type Filters } from './FilterBar';
+import { LanguagePicker } from './LanguagePicker';
 
 export interface DashboardProps {
   api: Api;
@@ -18,7 +20,7 @@ export interface DashboardProps {
   pollMs?: number;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
-  rtl: boolean;
+  onLanguage(lang: string): void;
 }
 
 type Live =
@@ -27,7 +29,9 @@ type Live =
   | { state: 'error'; message: string };
 
 /** Scores and inbox for one site, refreshed every few seconds while the tab is visible. */
-export function Dashboard({ api, onLogout, onUnauthorized, pollMs, now, rtl }: DashboardProps) {
+export function Dashboard(props: DashboardProps) {
+  const { api, onLogout, onUnauthorized, pollMs, now } = props;
+  const t = useStrings();
   const clock = now ?? Date.now;
   const [filters, setFilters] = useState<Filters>(() => ({
     range: lastDays(30, clock()),
@@ -100,18 +104,22 @@ export function Dashboard({ api, onLogout, onUnauthorized, pollMs, now, rtl }: D
   return (
     <>
       <header class="top">
-        <h1>Raaye dashboard{stats && <span class="site">: site {stats.site}</span>}</h1>
+        <h1>
+          {t.appName}
+          {stats && <span class="site"> · {t.site(stats.site)}</span>}
+        </h1>
         <p class={`live live-${live.state}`} data-live={live.state}>
           {live.state === 'loading'
-            ? 'Loading…'
+            ? t.loading
             : live.state === 'error'
-              ? `Not updating: ${live.message}`
+              ? t.notUpdating(live.message)
               : paused
-                ? 'Paused while this tab is hidden'
-                : `Live, updated ${new Date(live.at).toLocaleTimeString('en')}`}
+                ? t.paused
+                : t.updatedAt(new Date(live.at).toLocaleTimeString(`${t.lang}-u-nu-latn`))}
         </p>
+        <LanguagePicker onChange={props.onLanguage} />
         <button type="button" onClick={onLogout}>
-          Log out
+          {t.logOut}
         </button>
       </header>
       <main>
@@ -128,7 +136,6 @@ export function Dashboard({ api, onLogout, onUnauthorized, pollMs, now, rtl }: D
               lastDay={filters.range.to || undefined}
               awaiting={items.length}
               overdue={overdue}
-              rtl={rtl}
             />
             <Inbox
               api={api}
@@ -142,7 +149,7 @@ export function Dashboard({ api, onLogout, onUnauthorized, pollMs, now, rtl }: D
             />
           </div>
         ) : (
-          <p class="empty">{live.state === 'error' ? live.message : 'Loading…'}</p>
+          <p class="empty">{live.state === 'error' ? live.message : t.loading}</p>
         )}
       </main>
     </>

@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useStrings } from '../i18n/context';
 import type { DayRange } from '../lib/date-range';
-import { SCALE_NAMES, SCALES, type Scale } from '../lib/scales';
+import { SCALES, type Scale } from '../lib/scales';
 
 export interface Filters {
   range: DayRange;
@@ -16,20 +18,18 @@ export interface FilterBarProps {
 
 /** Date range (UTC days, both ends included), interaction type and scale; applied as you change them. */
 export function FilterBar({ value, types, onChange }: FilterBarProps) {
+  const t = useStrings();
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
+  // What is being typed: the polls re-render every few seconds and must not undo it.
+  const [type, setType] = useState(value.interactionType);
+  useEffect(() => setType(value.interactionType), [value.interactionType]);
+  const applyType = () => {
+    if (type.trim() !== value.interactionType) set({ interactionType: type.trim() });
+  };
   return (
-    <form
-      class="filters"
-      aria-label="Filters"
-      onSubmit={(e) => {
-        // Enter in the type field applies it at once (the others apply on change).
-        e.preventDefault();
-        const type = new FormData(e.currentTarget).get('interactionType');
-        if (typeof type === 'string') set({ interactionType: type.trim() });
-      }}
-    >
+    <form class="filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
       <label>
-        From (UTC)
+        {t.from}
         <input
           type="date"
           name="from"
@@ -39,7 +39,7 @@ export function FilterBar({ value, types, onChange }: FilterBarProps) {
         />
       </label>
       <label>
-        To (UTC)
+        {t.to}
         <input
           type="date"
           name="to"
@@ -49,14 +49,17 @@ export function FilterBar({ value, types, onChange }: FilterBarProps) {
         />
       </label>
       <label>
-        Interaction type
+        {t.interactionType}
         <input
           name="interactionType"
           list="interaction-types"
           maxLength={64}
-          placeholder="All"
-          value={value.interactionType}
-          onChange={(e) => set({ interactionType: e.currentTarget.value.trim() })}
+          placeholder={t.all}
+          value={type}
+          onInput={(e) => setType(e.currentTarget.value)}
+          onChange={applyType}
+          // Enter applies it at once (a form with several fields has no implicit submission).
+          onKeyDown={(e) => e.key === 'Enter' && applyType()}
         />
         <datalist id="interaction-types">
           {types.map((t) => (
@@ -65,16 +68,16 @@ export function FilterBar({ value, types, onChange }: FilterBarProps) {
         </datalist>
       </label>
       <label>
-        Scale
+        {t.scale}
         <select
           name="scale"
           value={value.scale}
           onChange={(e) => set({ scale: e.currentTarget.value as Scale | '' })}
         >
-          <option value="">All scales</option>
+          <option value="">{t.allScales}</option>
           {(Object.keys(SCALES) as Scale[]).map((s) => (
             <option key={s} value={s}>
-              {SCALE_NAMES[s]}
+              {t.scaleNames[s]}
             </option>
           ))}
         </select>

@@ -1,15 +1,19 @@
 import { useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
+import { useStrings } from '../i18n/context';
+import { LanguagePicker } from './LanguagePicker';
 
 export interface SignInProps {
   /** Checks the key against the collector; rejects with an ApiError when it is refused. */
   onSignIn(key: string): Promise<void>;
-  /** Why the last session ended, if it did not end by logging out. */
+  /** Why the last session ended. */
   notice?: string | undefined;
+  onLanguage(lang: string): void;
 }
 
 /** Sign-in with the site's secret key; the key is checked with one authorised call first. */
-export function SignIn({ onSignIn, notice }: SignInProps) {
+export function SignIn({ onSignIn, notice, onLanguage }: SignInProps) {
+  const t = useStrings();
   const [key, setKey] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -18,7 +22,7 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
     event.preventDefault();
     const value = key.trim();
     if (!value.startsWith('sk_')) {
-      setError('A secret key starts with sk_ (the public pk_ key cannot read ratings).');
+      setError(t.keyPrefix);
       return;
     }
     setBusy(true);
@@ -27,30 +31,29 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
       await onSignIn(value);
     } catch (e) {
       setBusy(false);
-      setError(
-        isApiError(e) && e.status === 401
-          ? 'The collector did not accept this key.'
-          : isApiError(e)
-            ? e.message
-            : 'Sign-in failed.',
-      );
+      if (isApiError(e) && e.status === 401) setError(t.keyRejected);
+      else if (isApiError(e) && e.code === 'network') setError(t.unreachable);
+      else setError(isApiError(e) ? e.message : t.signInFailed);
     }
   };
 
   return (
     <main class="sign-in">
-      <h1>Raaye dashboard</h1>
+      <div class="sign-in-head">
+        <h1>{t.appName}</h1>
+        <LanguagePicker onChange={onLanguage} />
+      </div>
       {notice && <p class="notice">{notice}</p>}
-      <form onSubmit={submit} aria-labelledby="sign-in-title">
-        <h2 id="sign-in-title">Sign in</h2>
+      <form onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
+        <h2 id="sign-in-title">{t.signIn}</h2>
         <label>
-          Secret key
+          {t.secretKey}
           <input
             type="password"
             name="key"
             autocomplete="off"
             spellcheck={false}
-            required
+            dir="ltr"
             aria-describedby="key-hint"
             aria-invalid={error ? true : undefined}
             value={key}
@@ -58,8 +61,7 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
           />
         </label>
         <p id="key-hint" class="hint">
-          The site's secret key (sk_…). It stays in this tab only and is cleared when you log out or
-          close the tab.
+          {t.keyHint}
         </p>
         {error && (
           <p class="error" role="alert">
@@ -67,7 +69,7 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
           </p>
         )}
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Checking…' : 'Sign in'}
+          {busy ? t.checking : t.signIn}
         </button>
       </form>
     </main>

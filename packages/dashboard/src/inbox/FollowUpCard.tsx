@@ -1,7 +1,7 @@
 import type { Api } from '../api/client';
 import type { Reply, StoredRating } from '../api/types';
+import { useStrings } from '../i18n/context';
 import { formatUtc } from '../lib/format';
-import { scoreText } from '../lib/scales';
 import { formatDuration } from '../lib/sla';
 import { ReplyForm } from './ReplyForm';
 import { SlaBadge } from './SlaBadge';
@@ -22,13 +22,14 @@ export interface FollowUpCardProps {
  * labels around it.
  */
 export function FollowUpCard(props: FollowUpCardProps) {
+  const t = useStrings();
   const { item, now, replying } = props;
   const titleId = `fu-${item.id}`;
   return (
     <article class="follow-up" aria-labelledby={titleId} data-id={item.id} tabIndex={-1}>
       <header>
         <h3 id={titleId}>
-          <span class="score">{scoreText(item.scale, item.score)}</span>
+          <span class="score">{t.scoreText(item.scale, item.score)}</span>
           <span class="sep" aria-hidden="true">
             ·
           </span>
@@ -41,10 +42,10 @@ export function FollowUpCard(props: FollowUpCardProps) {
           {item.comment}
         </p>
       ) : (
-        <p class="comment none">No comment</p>
+        <p class="comment none">{t.noComment}</p>
       )}
       {item.tags && item.tags.length > 0 && (
-        <ul class="tags" aria-label="Tags">
+        <ul class="tags" aria-label={t.tags}>
           {item.tags.map((tag) => (
             <li key={tag}>
               <bdi>{tag}</bdi>
@@ -54,22 +55,22 @@ export function FollowUpCard(props: FollowUpCardProps) {
       )}
       <dl class="facts">
         <div>
-          <dt>Type</dt>
+          <dt>{t.type}</dt>
           <dd>
             <bdi>{item.interactionType ?? '–'}</bdi>
           </dd>
         </div>
         <div>
-          <dt>Rater</dt>
+          <dt>{t.rater}</dt>
           <dd>
             <bdi>{item.userId ?? item.raterId}</bdi>
           </dd>
         </div>
         <div>
-          <dt>Age</dt>
+          <dt>{t.age}</dt>
           <dd>
             <time dateTime={item.eventTime} title={formatUtc(item.eventTime)}>
-              {formatDuration(now - Date.parse(item.eventTime))} ago
+              {t.ago(formatDuration(now - Date.parse(item.eventTime), t.units))}
             </time>
           </dd>
         </div>
@@ -89,7 +90,7 @@ export function FollowUpCard(props: FollowUpCardProps) {
           aria-describedby={titleId}
           onClick={() => props.onReplyOpen(item.id)}
         >
-          Mark replied
+          {t.markReplied}
         </button>
       )}
     </article>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api, ExportFormat } from '../api/client';
 import type { RatingFilter, Reply, StoredRating } from '../api/types';
+import { useStrings } from '../i18n/context';
 import { download, toCsv, toNdjson } from '../lib/export-file';
 import { slaState } from '../lib/sla';
 import { FollowUpCard } from './FollowUpCard';
@@ -38,6 +39,7 @@ export function matchesSearch(item: StoredRating, search: string): boolean {
 
 /** The follow-up inbox: low ratings nobody has answered yet, newest first. */
 export function Inbox({ api, items, filter, now, outsideRange, truncated, ...props }: InboxProps) {
+  const t = useStrings();
   const [search, setSearch] = useState('');
   const [sla, setSla] = useState<SlaFilter>('all');
   const [replying, setReplying] = useState<string | null>(null);
@@ -57,7 +59,7 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
     setReplying(null);
     setBy(reply.repliedBy);
     props.onReplied(reply);
-    props.announce(`Marked replied by ${reply.repliedBy}.`);
+    props.announce(t.markedReplied(reply.repliedBy));
     // Keep the keyboard user's place: the next card, else the inbox heading.
     requestAnimationFrame(() => {
       const target = next
@@ -79,9 +81,9 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
       const stamp = new Date(now).toISOString().slice(0, 19).replaceAll(':', '-');
       if (format === 'csv') download(toCsv(view), `follow-ups-${stamp}.csv`, 'text/csv');
       else download(toNdjson(view), `follow-ups-${stamp}.ndjson`, 'application/x-ndjson');
-      props.announce(`Exported ${view.length} ${view.length === 1 ? 'rating' : 'ratings'}.`);
+      props.announce(t.exported(view.length));
     } catch (e) {
-      setError(isApiError(e) ? e.message : 'The export failed.');
+      setError(isApiError(e) ? e.message : t.exportFailed);
     } finally {
       setExporting(false);
     }
@@ -92,41 +94,38 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
   return (
     <section class="inbox" aria-labelledby="inbox-title">
       <h2 id="inbox-title" tabIndex={-1}>
-        Follow-up inbox
+        {t.inbox}
       </h2>
       <p class="summary" data-inbox-summary>
-        {items.length} awaiting reply, {overdue} overdue. Low ratings are due for a reply within 24
-        hours.
+        {t.inboxSummary(items.length, overdue)}
       </p>
-      {outsideRange > 0 && (
-        <p class="notice">{outsideRange} more awaiting reply outside the chosen dates.</p>
-      )}
-      {truncated && <p class="notice">Only the newest 10,000 ratings awaiting reply are loaded.</p>}
+      {outsideRange > 0 && <p class="notice">{t.outsideRange(outsideRange)}</p>}
+      {truncated && <p class="notice">{t.truncated}</p>}
       <div class="inbox-tools">
         <label>
-          Search
+          {t.search}
           <input
             type="search"
             value={search}
             onInput={(e) => setSearch(e.currentTarget.value)}
-            placeholder="Comment, tag, interaction, rater"
+            placeholder={t.searchPlaceholder}
           />
         </label>
         <label>
-          Reply status
+          {t.replyStatus}
           <select value={sla} onChange={(e) => setSla(e.currentTarget.value as SlaFilter)}>
-            <option value="all">All</option>
-            <option value="overdue">Overdue</option>
-            <option value="due">Due</option>
+            <option value="all">{t.all}</option>
+            <option value="overdue">{t.overdue}</option>
+            <option value="due">{t.due}</option>
           </select>
         </label>
         <fieldset class="export">
-          <legend class="visually-hidden">Export this view</legend>
+          <legend class="visually-hidden">{t.exportView}</legend>
           <button type="button" disabled={exporting} onClick={() => exportView('csv')}>
-            Export CSV
+            {t.exportCsv}
           </button>
           <button type="button" disabled={exporting} onClick={() => exportView('ndjson')}>
-            Export NDJSON
+            {t.exportNdjson}
           </button>
         </fieldset>
       </div>
@@ -136,11 +135,9 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
         </p>
       )}
       {shown.length === 0 ? (
-        <p class="empty">
-          {items.length === 0 ? 'Nothing awaiting a reply.' : 'No rating matches this filter.'}
-        </p>
+        <p class="empty">{items.length === 0 ? t.nothingAwaiting : t.noMatch}</p>
       ) : (
-        <ol class="follow-ups" aria-label={`${shown.length} ratings`}>
+        <ol class="follow-ups" aria-label={t.listLabel(shown.length)}>
           {shown.map((item) => (
             <li key={item.id}>
               <FollowUpCard

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
 import type { Reply } from '../api/types';
+import { useStrings } from '../i18n/context';
 
 export interface ReplyFormProps {
   api: Api;
@@ -14,6 +15,7 @@ export interface ReplyFormProps {
 
 /** Records that someone replied to the customer: who (required) and a note. */
 export function ReplyForm({ api, id, defaultBy, onDone, onCancel }: ReplyFormProps) {
+  const t = useStrings();
   const [by, setBy] = useState(defaultBy);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
@@ -23,7 +25,7 @@ export function ReplyForm({ api, id, defaultBy, onDone, onCancel }: ReplyFormPro
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!by.trim()) {
-      setError('Say who replied.');
+      setError(t.sayWho);
       byRef.current?.focus();
       return;
     }
@@ -33,14 +35,14 @@ export function ReplyForm({ api, id, defaultBy, onDone, onCancel }: ReplyFormPro
       onDone(await api.reply(id, by.trim(), note.trim()));
     } catch (e) {
       setBusy(false);
-      setError(isApiError(e) ? e.message : 'Could not save the reply.');
+      setError(isApiError(e) ? e.message : t.saveFailed);
     }
   };
 
   return (
-    <form class="reply-form" onSubmit={submit} aria-label="Mark replied">
+    <form class="reply-form" onSubmit={submit} aria-label={t.markReplied}>
       <label>
-        Replied by
+        {t.repliedBy}
         <input
           ref={byRef}
           name="by"
@@ -54,7 +56,9 @@ export function ReplyForm({ api, id, defaultBy, onDone, onCancel }: ReplyFormPro
         />
       </label>
       <label>
-        Note <span class="hint">(optional)</span>
+        <span>
+          {t.note} <span class="hint">{t.optional}</span>
+        </span>
         <textarea
           name="note"
           maxLength={2000}
@@ -70,10 +74,10 @@ export function ReplyForm({ api, id, defaultBy, onDone, onCancel }: ReplyFormPro
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save reply'}
+          {busy ? t.saving : t.saveReply}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t.cancel}
         </button>
       </div>
     </form>

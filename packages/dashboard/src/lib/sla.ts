@@ -20,13 +20,22 @@ export function slaState(eventTime: string, now: number, slaMs = SLA_MS): SlaSta
     : { status: 'due', dueAt, ms: dueAt - now };
 }
 
+export interface DurationUnits {
+  s: string;
+  min: string;
+  h: string;
+  d: string;
+}
+
+const EN: DurationUnits = { s: 's', min: 'min', h: 'h', d: 'd' };
+
 /** Compact duration: `45 s`, `12 min`, `5 h`, `3 d` (rounded down, so 23 h 59 min is `23 h`). */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, units: DurationUnits = EN): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return `${s} ${units.s}`;
   const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min`;
+  if (min < 60) return `${min} ${units.min}`;
   const h = Math.floor(min / 60);
-  if (h < 24) return `${h} h`;
-  return `${Math.floor(h / 24)} d`;
+  if (h < 24) return `${h} ${units.h}`;
+  return `${Math.floor(h / 24)} ${units.d}`;
 }

@@ -1,12 +1,13 @@
 import { axis } from '../charts/axis';
+import { useStrings } from '../i18n/context';
 import type { NpsSplit } from '../lib/scales';
 
 const W = 200;
 const H = 10;
 
 /** Promoters, passives and detractors as one stacked bar (decorative: the list says it in words). */
-export function NpsSplitBar({ split, rtl }: { split: NpsSplit; rtl: boolean }) {
-  const a = axis(W, rtl);
+export function NpsSplitBar({ split }: { split: NpsSplit }) {
+  const a = axis(W, useStrings().dir === 'rtl');
   let x = 0;
   const parts = (['promoters', 'passives', 'detractors'] as const).map((kind) => {
     const width = (split[kind] / split.total) * W;

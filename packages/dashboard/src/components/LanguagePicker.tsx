@@ -1,0 +1,18 @@
+import { LANGUAGES, useStrings } from '../i18n/context';
+
+/** Switches the dashboard's language (and with it the page direction). */
+export function LanguagePicker({ onChange }: { onChange(lang: string): void }) {
+  const t = useStrings();
+  return (
+    <label class="language">
+      <span class="visually-hidden">{t.language}</span>
+      <select value={t.lang} onChange={(e) => onChange(e.currentTarget.value)}>
+        {Object.values(LANGUAGES).map((pack) => (
+          <option key={pack.lang} value={pack.lang} lang={pack.lang}>
+            {pack.languageName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
