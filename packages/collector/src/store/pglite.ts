@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './dir-lock';
 import type { SqlClient } from './sql-client';
 import { sqlStore } from './sql-store';
 import type { Store } from './types';
@@ -20,16 +21,24 @@ function client(db: PGlite | Transaction): SqlClient {
 
 /**
  * Embedded PostgreSQL (PGlite, WASM) in `dir`, or in memory when `dir` is undefined.
- * Zero setup; one process at a time may open a directory. Migrates before resolving.
+ * Zero setup. One process at a time may open a directory (a pid file enforces it). Migrates
+ * before resolving.
  */
 export async function pgliteStore(dir?: string): Promise<Store> {
-  const db = await PGlite.create(dir);
-  const store = sqlStore(client(db));
+  const unlock = dir === undefined ? async () => {} : await lockDataDir(dir);
+  let db: PGlite | undefined;
   try {
+    db = await PGlite.create(dir);
+    const opened = db;
+    const store = sqlStore(client(opened), async () => {
+      await opened.close();
+      await unlock();
+    });
     await store.migrate();
+    return store;
   } catch (error) {
-    await db.close();
+    await db?.close();
+    await unlock();
     throw error;
   }
-  return store;
 }
