@@ -28,7 +28,7 @@ export function matchRoute(path: string): Route | undefined {
     case '/v1/follow-ups':
       return { methods: { GET: listFollowUps } };
     case '/healthz':
-      return { methods: { GET: health } };
+      return { methods: { GET: health, HEAD: health } };
   }
   const followUp = /^\/v1\/follow-ups\/([^/]+)$/.exec(path);
   if (followUp) {
