@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toNodeListener } from '../src/http/node-listener';
 import { collector, envelope, getRequest, postRequest, rating, site } from './_util/fixtures';
 import { type StoreHandle, storeCases } from './_util/stores';
 
@@ -56,6 +59,21 @@ describe.each(storeCases)('GET /v1/ratings export on $name', (storeCase) => {
     expect(lines).toHaveLength(302);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).not.toMatch(/,=HYPERLINK/);
+  });
+
+  it('streams through toNodeListener over real HTTP', async () => {
+    const server = createServer(toNodeListener(handler));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/v1/ratings?limit=10000`, {
+        headers: { authorization: `Bearer ${s.secretKey}` },
+      });
+      expect(res.headers.get('transfer-encoding')).toBe('chunked');
+      expect((await res.text()).trim().split('\n')).toHaveLength(301);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   it('picks CSV from the Accept header and rejects bad parameters', async () => {
