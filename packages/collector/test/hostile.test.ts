@@ -324,6 +324,20 @@ describe('hostile input', () => {
         duplex: 'half',
       } as RequestInit);
       expect(chunked.status).toBe(413);
+      // Methods a Fetch Request cannot even represent (CONNECT never reaches 'request' in Node).
+      const { request } = await import('node:http');
+      for (const method of ['TRACE', 'TRACK', 'PROPFIND']) {
+        const status = await new Promise<number>((resolve, reject) => {
+          const req = request(`${base}/v1/ratings`, { method }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        expect(status, method).toBeGreaterThanOrEqual(400);
+        expect(status, method).toBeLessThan(500);
+      }
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);
     });

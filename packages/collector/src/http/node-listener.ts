@@ -14,8 +14,17 @@ export function toNodeListener(handler: FetchHandler) {
 }
 
 async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerResponse) {
+  let request: Request;
   try {
-    const request = toRequest(req);
+    request = toRequest(req);
+  } catch {
+    // Methods the Fetch API forbids (CONNECT, TRACE, TRACK) cannot become a Request at all.
+    res.writeHead(405, { 'content-type': 'application/json; charset=utf-8' });
+    res.end('{"error":{"code":"method_not_allowed","message":"method not allowed"}}');
+    drain(req);
+    return;
+  }
+  try {
     const response = await handler(request, { clientAddress: req.socket.remoteAddress });
     await writeResponse(response, res);
     // Answered before reading the whole body (413 on Content-Length, 401, …): discard the rest.
