@@ -123,6 +123,16 @@ export function TrendChart({ byDay, first, last, averageMax }: TrendChartProps) 
           ) : null;
         })}
       </svg>
+      <ul class="legend" aria-hidden="true">
+        <li>
+          <span class="swatch bar-swatch" />
+          {t.trendTitle}
+        </li>
+        <li>
+          <span class="swatch line-swatch" />
+          {t.average}
+        </li>
+      </ul>
       <table id="trend-table" class="visually-hidden">
         <caption>{t.trendTitle}</caption>
         <thead>

@@ -114,7 +114,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     await page.locator('[data-live="live"]').waitFor();
   }
 
-  const stat = (page: Page, name: string) => page.locator(`[data-stat="${name}"]`).innerText();
+  const stat = async (page: Page, name: string) =>
+    (await page.locator(`[data-stat="${name}"]`).textContent()) ?? '';
 
   async function authorisedStats(query: string): Promise<Stats> {
     const response = await fetch(`${collector.url}/v1/stats${query}`, {
@@ -128,7 +129,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     await page.goto(`${collector.url}/dashboard/`);
     await page.getByLabel('Secret key').fill('sk_wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert').innerText()).resolves.toContain('did not accept');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('did not accept');
     await signIn(page);
     expect(page.url()).not.toContain('sk_demo');
     expect(await page.evaluate(() => sessionStorage.getItem('raaye.dashboard.key'))).toBe(
@@ -152,13 +153,13 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     // Within one poll it is in the inbox, as text, and in the scores.
     const card = page.locator('article.follow-up');
     await card.waitFor({ timeout: 8000 });
-    expect(await card.locator('.comment').innerText()).toBe(comment);
+    expect(await card.locator('.comment').textContent()).toBe(comment);
     expect(await card.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
-    expect(await card.getByRole('heading').innerText()).toMatch(/^1 of 5 stars\s*·\s*ride_/);
-    expect(await card.locator('.tags').innerText()).toContain('Late pickup');
+    expect(await card.getByRole('heading').textContent()).toMatch(/^1 of 5 stars\s*·\s*ride_/);
+    expect(await card.locator('.tags').textContent()).toContain('Late pickup');
     expect(await card.locator('[data-sla]').getAttribute('data-sla')).toBe('due');
-    expect(await card.locator('[data-sla]').innerText()).toMatch(/^Due in 2[34] h$/);
+    expect(await card.locator('[data-sla]').textContent()).toMatch(/^Due in 2[34] h$/);
     await expect.poll(() => stat(page, 'count')).toBe('1');
     expect(await stat(page, 'csat')).toBe('0%');
     expect(await stat(page, 'awaiting')).toBe('1');
@@ -181,7 +182,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     await page.getByLabel('Replied by').press('Enter');
     await page.getByText('Nothing awaiting a reply.').waitFor();
     expect(await stat(page, 'awaiting')).toBe('0');
-    expect(await page.getByRole('status').innerText()).toContain('Marked replied by Sana');
+    expect(await page.getByRole('status').textContent()).toContain('Marked replied by Sana');
     expect(await stat(page, 'count')).toBe('1');
 
     const exported = await fetch(`${collector.url}/v1/ratings?format=ndjson`, {
@@ -287,7 +288,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     // The 30-hour-old one-star ride is past the 24-hour SLA.
     const old = page.locator('article.follow-up', { hasText: 'ride_old' });
     expect(await old.locator('[data-sla]').getAttribute('data-sla')).toBe('overdue');
-    expect(await old.locator('[data-sla]').innerText()).toBe('Overdue by 6 h');
+    expect(await old.locator('[data-sla]').textContent()).toBe('Overdue by 6 h');
     await page.screenshot({
       path: join(REPO_ROOT, 'test-results/dashboard-ltr.png'),
       fullPage: true,
@@ -299,7 +300,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     const page = await newPage({ locale: 'ar' });
     await signIn(page);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe(ar.liveScores);
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe(ar.liveScores);
     await page.locator('figure.trend svg').waitFor();
     // Time runs right to left: the first day's label sits right of the last one's.
     const xs = await page
