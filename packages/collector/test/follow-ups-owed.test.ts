@@ -152,6 +152,10 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     expect(past.status).toBe(400);
     expect((await handler(getRequest('/v1/owed?raterId=a'))).status).toBe(401);
     expect((await handler(getRequest('/v1/owed', s.siteKey))).status).toBe(400);
+    expect((await handler(getRequest('/v1/owed?raterId=%00', s.siteKey))).status).toBe(400);
+    expect(
+      (await handler(secretPost('/v1/raters/%00', s.secretKey, undefined, 'DELETE'))).status,
+    ).toBe(400);
     const foreign = await handler(
       getRequest('/v1/owed?raterId=a', s.siteKey, { origin: 'https://evil.example' }),
     );

@@ -282,6 +282,66 @@ describe('hostile input', () => {
     expect((await store.stats(s.id, {})).count).toBe(0);
   });
 
+  it('never answers 5xx to garbage paths, methods and query strings on any route', async () => {
+    const route = fc.constantFrom(
+      '/v1/stats',
+      '/v1/ratings',
+      '/v1/follow-ups',
+      '/v1/owed',
+      '/v1/follow-ups/',
+      '/v1/raters/',
+      '/healthz',
+      '/',
+    );
+    const param = fc.constantFrom(
+      'from',
+      'to',
+      'interactionType',
+      'scale',
+      'limit',
+      'cursor',
+      'format',
+      'raterId',
+      'siteKey',
+    );
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom('%00', '%ED%A0%80', '%FF', '99999999999999999999', '-1', 'csv', '2026-11-23'),
+    );
+    const query = fc.array(fc.tuple(param, value), { maxLength: 4 });
+    const method = fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'HEAD');
+    const auth = fc.constantFrom(undefined, s.secretKey, s.siteKey, 'sk_nope', '');
+    await fc.assert(
+      fc.asyncProperty(
+        route,
+        fc.string({ maxLength: 40 }),
+        query,
+        method,
+        auth,
+        async (path, tail, q, m, key) => {
+          const search = q
+            .map(([k, v]) => `${k}=${v.startsWith('%') ? v : encodeURIComponent(v)}`)
+            .join('&');
+          const suffix = path.endsWith('/') && path !== '/' ? encodeURIComponent(tail) : '';
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (key !== undefined) headers.authorization = `Bearer ${key}`;
+          const res = await handler(
+            new Request(`http://collector.test${path}${suffix}?${search}`, {
+              method: m,
+              headers,
+              ...(m === 'GET' || m === 'HEAD' ? {} : { body: tail }),
+            }),
+          );
+          if (res.status >= 500)
+            throw new Error(`${m} ${path}${suffix}?${search} → ${res.status} ${await res.text()}`);
+          await res.body?.cancel();
+        },
+      ),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
   describe('over real HTTP', () => {
     let server: Server;
     let base: string;

@@ -69,6 +69,8 @@ describe.each(storeCases)('GET /v1/stats on $name', (storeCase) => {
     expect((await handler(getRequest('/v1/stats'))).status).toBe(401);
     expect((await handler(getRequest('/v1/stats', s.siteKey))).status).toBe(401);
     expect((await handler(getRequest('/v1/stats', 'sk_wrong'))).status).toBe(401);
+    const nul = await handler(getRequest('/v1/stats?interactionType=a%00b', s.secretKey));
+    expect(nul.status).toBe(400);
     const bad = await handler(getRequest('/v1/stats?from=yesterday', s.secretKey));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { path: 'from' } });

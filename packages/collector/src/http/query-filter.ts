@@ -1,6 +1,7 @@
 import { SCALES, type Scale } from '@raaye/core/contract';
 import { CollectorError } from '../errors';
 import type { RatingFilter } from '../store/types';
+import { findUnsafeText } from '../validate/text-safety';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -20,7 +21,7 @@ export function parseFilter(params: URLSearchParams): RatingFilter {
   }
   const type = params.get('interactionType');
   if (type !== null) {
-    if (type.length === 0 || type.length > 64) {
+    if (type.length === 0 || type.length > 64 || findUnsafeText(type, 'interactionType')) {
       throw new CollectorError('invalid_body', 'interactionType must have 1–64 characters', {
         path: 'interactionType',
       });

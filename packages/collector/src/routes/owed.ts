@@ -7,6 +7,7 @@ import { readJsonBody } from '../http/json-body';
 import { json } from '../http/respond';
 import { enforce } from '../rate-limit/enforce';
 import { parseTimestamp } from '../time/timestamp';
+import { findUnsafeText } from '../validate/text-safety';
 import type { RouteContext } from './context';
 
 const DAY = 86_400_000;
@@ -63,7 +64,7 @@ export async function getOwed(ctx: RouteContext): Promise<Response> {
   checkOrigin(ctx.request, site);
   enforce(deps.buckets, `client:${site.id}:${ctx.clientAddress}`, site.limits.client);
   const raterId = url.searchParams.get('raterId');
-  if (!raterId || raterId.length > LIMITS.raterId) {
+  if (!raterId || raterId.length > LIMITS.raterId || findUnsafeText(raterId, 'raterId')) {
     throw new CollectorError('invalid_body', 'raterId must have 1–128 characters', {
       path: 'raterId',
     });
