@@ -10,6 +10,7 @@ import { pgliteStore } from '../store/pglite';
 import { postgresStore } from '../store/postgres';
 import type { Store } from '../store/types';
 import type { CliOptions } from './args';
+import { dashboardStatic, isDashboardPath } from './dashboard';
 import { DEMO_SECRET_KEY, DEMO_SITE_KEY, demoSite, demoStatic, findRepoRoot } from './demo';
 
 export interface Running {
@@ -30,12 +31,15 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
     );
   }
   const basePath = file?.basePath ?? '';
-  const statics = options.demo ? demoStatic(findRepoRoot()) : undefined;
+  const repoRoot = findRepoRoot();
+  const statics = options.demo ? demoStatic(repoRoot) : undefined;
+  const dashboard = dashboardStatic(repoRoot);
   // Assigned once the port is known (the demo site's origin depends on it), before any request.
   let collector: Collector | undefined;
   const handler = (request: Request, info?: { clientAddress?: string | undefined }) => {
     const { pathname } = new URL(request.url);
     const isApi = pathname === `${basePath}/healthz` || pathname.startsWith(`${basePath}/v1/`);
+    if (!isApi && isDashboardPath(pathname)) return dashboard(request);
     return !isApi && statics ? statics(request) : collector!(request, info);
   };
   const server = createServer(toNodeListener(handler));
@@ -98,6 +102,7 @@ export function banner(url: string, demo: boolean): string {
   if (demo) {
     lines.push(
       `Demo page:   ${url}/`,
+      `Dashboard:   ${url}/dashboard/   (sign in with the secret key)`,
       `Site key:    ${DEMO_SITE_KEY}   (public, for the widget)`,
       `Secret key:  ${DEMO_SECRET_KEY}   (read side)`,
       `Stats:       curl -H 'Authorization: Bearer ${DEMO_SECRET_KEY}' ${url}/v1/stats`,
