@@ -19,7 +19,6 @@ import {
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = process.env.CI === 'true';
-const DIST = join(REPO_ROOT, 'packages/dashboard/dist');
 
 if (!HAVE_CHROMIUM && IN_CI) {
   it('needs Chromium at /usr/bin/chromium (CI=true)', () => {
@@ -71,30 +70,6 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
       acceptDownloads: true,
       viewport: { width: 1280, height: 900 },
     });
-    // TEMPORARY until the CLI serves dist/ at /dashboard/: serve it the same way from here.
-    if ((await fetch(`${collector.url}/dashboard/`)).status === 404) {
-      await context.route(`${collector.url}/dashboard/**`, (route) => {
-        const path = new URL(route.request().url()).pathname.slice('/dashboard/'.length);
-        const file = join(DIST, path || 'index.html');
-        const type = file.endsWith('.js')
-          ? 'text/javascript'
-          : file.endsWith('.css')
-            ? 'text/css'
-            : file.endsWith('.svg')
-              ? 'image/svg+xml'
-              : 'text/html';
-        return existsSync(file)
-          ? route.fulfill({
-              body: readFileSync(file),
-              contentType: type,
-              headers: {
-                'content-security-policy':
-                  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'",
-              },
-            })
-          : route.fulfill({ status: 404 });
-      });
-    }
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
@@ -102,6 +77,27 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     });
     return page;
   }
+
+  it('is served by the CLI at /dashboard/ under the strict CSP', async () => {
+    const bare = await fetch(`${collector.url}/dashboard`, { redirect: 'manual' });
+    expect(bare.status).toBe(308);
+    expect(bare.headers.get('location')).toBe('/dashboard/');
+    const index = await fetch(`${collector.url}/dashboard/`);
+    expect(index.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'",
+    );
+    const html = await index.text();
+    // Nothing inline: every script and stylesheet is a file of its own.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|style=/);
+    const assets = [...html.matchAll(/(?:src|href)="(\/dashboard\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(3);
+    for (const asset of assets) {
+      expect((await fetch(`${collector.url}${asset}`)).status, asset).toBe(200);
+    }
+    const missing = await fetch(`${collector.url}/dashboard/..%2f..%2fpackage.json`);
+    expect(missing.status).toBe(404);
+  });
 
   async function signIn(page: Page): Promise<void> {
     const response = await page.goto(`${collector.url}/dashboard/`);
