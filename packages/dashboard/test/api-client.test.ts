@@ -114,6 +114,34 @@ describe('createApi()', () => {
     expect(calls[1]!.url).toContain('&cursor=n1');
   });
 
+  it('polls with If-None-Match once the collector sends an ETag, and reuses the body on 304', async () => {
+    let version = 'v1';
+    const { api, calls } = server((_url, init) => {
+      const asked = new Headers(init.headers).get('if-none-match');
+      if (asked === `"${version}"`) return new Response(null, { status: 304 });
+      return json({ count: version === 'v1' ? 1 : 2 }, 200, { etag: `"${version}"` });
+    });
+    expect(await api.stats({})).toEqual({ count: 1 });
+    expect(await api.stats({})).toEqual({ count: 1 });
+    version = 'v2';
+    expect(await api.stats({})).toEqual({ count: 2 });
+    expect(calls.map((c) => new Headers(c.init.headers).get('if-none-match'))).toEqual([
+      null,
+      '"v1"',
+      '"v1"',
+    ]);
+    // Another filter is another resource: no validator is sent for it.
+    await api.stats({ scale: 'nps' });
+    expect(new Headers(calls[3]!.init.headers).get('if-none-match')).toBeNull();
+  });
+
+  it('sends no validator when the collector sends no ETag (today)', async () => {
+    const { api, calls } = server(() => json({ count: 1 }));
+    await api.stats({});
+    await api.stats({});
+    expect(calls.every((c) => !new Headers(c.init.headers).has('if-none-match'))).toBe(true);
+  });
+
   it('rejects with the collector error code and message', async () => {
     const { api } = server(() =>
       json({ error: { code: 'unauthorized', message: 'this route needs a key' } }, 401),

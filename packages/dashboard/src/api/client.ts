@@ -65,19 +65,33 @@ export function createApi(options: ApiOptions): Api {
       if ((cause as Error)?.name === 'AbortError') throw cause;
       throw new ApiError(0, 'network', 'The collector could not be reached.', { cause });
     }
-    if (!response.ok) throw await errorOf(response);
+    if (!response.ok && response.status !== 304) throw await errorOf(response);
     return response;
   }
 
-  async function json<T>(path: string, init?: RequestInit): Promise<T> {
-    const response = await call(path, init);
+  // Last answer per GET path with its ETag. The collector sends none today; when it does, each
+  // poll becomes a conditional GET and an unchanged answer costs a 304 with no body.
+  const etags = new Map<string, { etag: string; body: unknown }>();
+
+  async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const method = init.method ?? 'GET';
+    const cached = method === 'GET' ? etags.get(path) : undefined;
+    const headers = new Headers(init.headers);
+    if (cached) headers.set('if-none-match', cached.etag);
+    const response = await call(path, { ...init, headers });
+    if (response.status === 304 && cached) return cached.body as T;
+    let body: T;
     try {
-      return (await response.json()) as T;
+      body = (await response.json()) as T;
     } catch (cause) {
       throw new ApiError(response.status, 'invalid_response', 'The answer was not JSON.', {
         cause,
       });
     }
+    const etag = response.headers.get('etag');
+    if (method === 'GET' && etag) etags.set(path, { etag, body });
+    else etags.delete(path);
+    return body;
   }
 
   return {

@@ -7,8 +7,8 @@ export interface PollerOptions {
 
 /**
  * Runs `task` now and then `intervalMs` after each run ends (never two at once). While the tab is
- * hidden it stops; when the tab shows again it runs at once. The collector sends no ETag, so each
- * run is a plain GET; pausing keeps idle tabs from loading it.
+ * hidden it stops; when the tab shows again it runs at once, so idle tabs cost the collector
+ * nothing. (Each run's GETs are conditional when the collector sends ETags; see api/client.ts.)
  */
 export class Poller {
   readonly #task: () => Promise<void>;
