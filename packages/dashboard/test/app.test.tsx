@@ -114,6 +114,23 @@ describe('<App> sign-in', () => {
   });
 });
 
+describe('<App> live updates', () => {
+  it('announces low ratings that arrive while the page is open', async () => {
+    sessionStorage.setItem(KEY, 'sk_demo');
+    const api = fakeApi([rating({}, 3)]);
+    const first = await api.followUps();
+    api.followUps
+      .mockResolvedValueOnce(first)
+      .mockResolvedValue({
+        items: [rating({}, 0), rating({}, 0), ...first.items],
+        truncated: false,
+      });
+    mount(api, ['en'], 10);
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
+    expect(screen.getByRole('status').textContent).toBe('2 new low ratings awaiting reply.');
+  });
+});
+
 describe('<App> language', () => {
   it("follows the reader's language and direction, and switches on request", async () => {
     mount(undefined, ['ar-EG', 'en']);

@@ -45,6 +45,10 @@ export function Dashboard(props: DashboardProps) {
   const [paused, setPaused] = useState(false);
   const [message, setMessage] = useState('');
   const poller = useRef<Poller | null>(null);
+  // Ids already in the inbox, to announce new arrivals (not the first load) to screen readers.
+  const seen = useRef<Set<string> | null>(null);
+  const strings = useRef(t);
+  strings.current = t;
 
   const filter = useMemo<RatingFilter>(() => {
     const f: RatingFilter = rangeFilter(filters.range);
@@ -62,6 +66,9 @@ export function Dashboard(props: DashboardProps) {
           if (!current) return;
           setStats(s);
           setFollowUps(f);
+          const fresh = seen.current ? f.items.filter((i) => !seen.current!.has(i.id)).length : 0;
+          seen.current = new Set(f.items.map((i) => i.id));
+          if (fresh > 0) setMessage(strings.current.newFollowUps(fresh));
           setAt(clock());
           setLive({ state: 'live', at: clock() });
         } catch (e) {

@@ -114,4 +114,5 @@ export const ar: Strings = {
   saving: 'جارٍ الحفظ…',
   cancel: 'إلغاء',
   markedReplied: (by) => `تم تسجيل الرد بواسطة ${by}.`,
+  newFollowUps: (n) => `${n} تقييم منخفض جديد بانتظار الرد.`,
 };

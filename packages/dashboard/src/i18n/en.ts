@@ -122,6 +122,8 @@ export const en = {
   saving: 'Saving…',
   cancel: 'Cancel',
   markedReplied: (by: string) => `Marked replied by ${by}.`,
+  newFollowUps: (n: number) =>
+    n === 1 ? '1 new low rating awaiting reply.' : `${n} new low ratings awaiting reply.`,
 };
 
 export type Strings = typeof en;
