@@ -82,3 +82,31 @@ describe.each(storeCases)('GET /v1/stats on $name', (storeCase) => {
     expect(await res.json()).toMatchObject({ count: 0, csat: null, nps: null, average: null });
   });
 });
+
+describe('conditional GET', () => {
+  it('sends an ETag and answers a matching If-None-Match with 304', async () => {
+    const { pgliteStore } = await import('../src/store/pglite');
+    const store = await pgliteStore();
+    const s = site();
+    const handler = collector(store, [s]);
+    try {
+      const first = await handler(getRequest('/v1/stats', s.secretKey));
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^W\/".+"$/);
+      expect(first.headers.get('vary')).toContain('Authorization');
+      const again = await handler(getRequest('/v1/stats', s.secretKey, { 'if-none-match': etag }));
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      await handler(postRequest(envelope([rating()], { siteKey: s.siteKey })));
+      const changed = await handler(
+        getRequest('/v1/stats', s.secretKey, { 'if-none-match': etag }),
+      );
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(etag);
+      const inbox = await handler(getRequest('/v1/follow-ups', s.secretKey));
+      expect(inbox.headers.get('etag')).toBeTruthy();
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CollectorError } from '../errors';
+import { jsonWithEtag } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { decodeCursor, encodeCursor, parseLimit } from '../http/query-filter';
 import { json } from '../http/respond';
@@ -14,7 +15,7 @@ export async function listFollowUps(ctx: RouteContext): Promise<Response> {
   const rows = await ctx.deps.store.listFollowUps(site.id, decodeCursor(params), limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return json({
+  return jsonWithEtag(ctx.request, {
     followUps: page.map(({ seq: _seq, ...rest }) => rest),
     nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
   });

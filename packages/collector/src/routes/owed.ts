@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { bearer } from '../auth/keys';
 import { CollectorError } from '../errors';
 import { checkOrigin } from '../http/client-origin';
+import { jsonWithEtag } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { json } from '../http/respond';
 import { enforce } from '../rate-limit/enforce';
@@ -70,5 +71,7 @@ export async function getOwed(ctx: RouteContext): Promise<Response> {
     });
   }
   const owed = await deps.store.listOwed(site.id, raterId, new Date(deps.now()).toISOString());
-  return json({ owed: owed.map(({ settledAt: _s, raterId: _r, ...rest }) => rest) });
+  return jsonWithEtag(ctx.request, {
+    owed: owed.map(({ settledAt: _s, raterId: _r, ...rest }) => rest),
+  });
 }

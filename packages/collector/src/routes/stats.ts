@@ -1,10 +1,14 @@
+import { jsonWithEtag } from '../http/etag';
 import { parseFilter } from '../http/query-filter';
-import { json } from '../http/respond';
 import type { RouteContext } from './context';
 
 /** `GET /v1/stats?from&to&interactionType&scale` (secret key). */
 export async function getStats(ctx: RouteContext): Promise<Response> {
   const site = ctx.deps.keys.bySecret(ctx.request);
   const filter = parseFilter(ctx.url.searchParams);
-  return json({ site: site.id, filter, ...(await ctx.deps.store.stats(site.id, filter)) });
+  return jsonWithEtag(ctx.request, {
+    site: site.id,
+    filter,
+    ...(await ctx.deps.store.stats(site.id, filter)),
+  });
 }
