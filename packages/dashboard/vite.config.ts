@@ -13,6 +13,17 @@ export default defineConfig({
     // Nothing inlined as data: URLs, and no inline preload polyfill: the CSP allows neither.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // Stable names so size-budget.json can point at them; the CLI serves them with
+    // `Cache-Control: no-cache`, so a content hash would buy no caching.
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'assets/dashboard.js',
+        assetFileNames: (asset) =>
+          asset.names.some((n) => n.endsWith('.css'))
+            ? 'assets/dashboard.css'
+            : 'assets/[name][extname]',
+      },
+    },
   },
   server: {
     proxy: { '/v1': process.env.RAAYE_COLLECTOR ?? 'http://127.0.0.1:8787' },

@@ -135,7 +135,7 @@ describe('createApi()', () => {
     expect(new Headers(calls[3]!.init.headers).get('if-none-match')).toBeNull();
   });
 
-  it('sends no validator when the collector sends no ETag (today)', async () => {
+  it('sends no validator when the answer had no ETag', async () => {
     const { api, calls } = server(() => json({ count: 1 }));
     await api.stats({});
     await api.stats({});

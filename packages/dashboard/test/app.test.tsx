@@ -119,12 +119,10 @@ describe('<App> live updates', () => {
     sessionStorage.setItem(KEY, 'sk_demo');
     const api = fakeApi([rating({}, 3)]);
     const first = await api.followUps();
-    api.followUps
-      .mockResolvedValueOnce(first)
-      .mockResolvedValue({
-        items: [rating({}, 0), rating({}, 0), ...first.items],
-        truncated: false,
-      });
+    api.followUps.mockResolvedValueOnce(first).mockResolvedValue({
+      items: [rating({}, 0), rating({}, 0), ...first.items],
+      truncated: false,
+    });
     mount(api, ['en'], 10);
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
     expect(screen.getByRole('status').textContent).toBe('2 new low ratings awaiting reply.');

@@ -69,8 +69,8 @@ export function createApi(options: ApiOptions): Api {
     return response;
   }
 
-  // Last answer per GET path with its ETag. The collector sends none today; when it does, each
-  // poll becomes a conditional GET and an unchanged answer costs a 304 with no body.
+  // Last answer per GET path with its ETag: each poll is a conditional GET, and an unchanged
+  // answer costs the collector a 304 with no body (and us no parsing).
   const etags = new Map<string, { etag: string; body: unknown }>();
 
   async function json<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -8,7 +8,7 @@ export interface PollerOptions {
 /**
  * Runs `task` now and then `intervalMs` after each run ends (never two at once). While the tab is
  * hidden it stops; when the tab shows again it runs at once, so idle tabs cost the collector
- * nothing. (Each run's GETs are conditional when the collector sends ETags; see api/client.ts.)
+ * nothing. (Each run's GETs are conditional on the collector's ETags; see api/client.ts.)
  */
 export class Poller {
   readonly #task: () => Promise<void>;
