@@ -17,6 +17,19 @@ export async function startStack(options: { databaseUrl?: string } = {}): Promis
   const collector = await startCollector({ origins: [pages.origin], ...options });
   vars.ENDPOINT = collector.url;
   const browser = await launchChromium();
+  // Every wait fails within 15 s with a readable error, instead of hanging until the test timeout.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.setDefaultTimeout(15_000);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
   return {
     browser,
     collector,
