@@ -10,7 +10,7 @@ import { pgliteStore } from '../store/pglite';
 import { postgresStore } from '../store/postgres';
 import type { Store } from '../store/types';
 import type { CliOptions } from './args';
-import { dashboardStatic, isDashboardPath } from './dashboard';
+import { dashboardStatic } from './dashboard';
 import { DEMO_SECRET_KEY, DEMO_SITE_KEY, demoSite, demoStatic, findRepoRoot } from './demo';
 
 export interface Running {
@@ -33,13 +33,13 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
   const basePath = file?.basePath ?? '';
   const repoRoot = findRepoRoot();
   const statics = options.demo ? demoStatic(repoRoot) : undefined;
-  const dashboard = dashboardStatic(repoRoot);
+  const dashboard = dashboardStatic(repoRoot, basePath);
   // Assigned once the port is known (the demo site's origin depends on it), before any request.
   let collector: Collector | undefined;
   const handler = (request: Request, info?: { clientAddress?: string | undefined }) => {
     const { pathname } = new URL(request.url);
     const isApi = pathname === `${basePath}/healthz` || pathname.startsWith(`${basePath}/v1/`);
-    if (!isApi && isDashboardPath(pathname)) return dashboard(request);
+    if (!isApi && dashboard.matches(pathname)) return dashboard.serve(request);
     return !isApi && statics ? statics(request) : collector!(request, info);
   };
   const server = createServer(toNodeListener(handler));
