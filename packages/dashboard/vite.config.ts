@@ -1,10 +1,11 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 
-// A static app: the collector CLI serves dist/ at /dashboard/ and the API at /v1/ on the same
-// origin, so the strict CSP (`default-src 'self'`) needs no exceptions. `vite` (dev) proxies the
+// A static app: the collector CLI serves dist/ at <basePath>/dashboard/ and the API at
+// <basePath>/v1/ on the same origin, so the strict CSP (`default-src 'self'`) needs no exceptions.
+// Asset URLs are relative (`./assets/…`) so any base path works. `vite` (dev) proxies the
 // API to a local collector: `node packages/collector/dist/cli.js --demo`.
 export default defineConfig({
-  base: '/dashboard/',
+  base: './',
   // Core's contract from source, so the dashboard builds without core's dist.
   resolve: { conditions: ['@raaye/source', ...defaultClientConditions] },
   build: {
