@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
 
 export interface PageServer {
   origin: string;
+  /** Values filled into HTML (and `SPA_DIR`); read at request time, so they may be set later. */
+  vars: Record<string, string>;
   /** Requests for `/sdk/*` and pages, in order (to prove "no request before the prompt"). */
   log: string[];
   close(): Promise<void>;
@@ -39,7 +41,13 @@ export async function startPageServer(vars: Record<string, string>): Promise<Pag
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     log.push(path);
-    const [root, rel] = path.startsWith('/sdk/') ? [SDK, path.slice(5)] : [PAGES, path.slice(1)];
+    // `/spa/…` serves a built single-page app (vars.SPA_DIR), falling back to its index.html.
+    const spa = path.startsWith('/spa/') && vars.SPA_DIR;
+    const [root, rel] = path.startsWith('/sdk/')
+      ? [SDK, path.slice(5)]
+      : spa
+        ? [vars.SPA_DIR as string, path.startsWith('/spa/assets/') ? path.slice(5) : 'index.html']
+        : [PAGES, path.slice(1)];
     const file = normalize(join(root, rel || 'index.html'));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     let body: Buffer | string;
@@ -65,6 +73,7 @@ export async function startPageServer(vars: Record<string, string>): Promise<Pag
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${port}`,
+    vars,
     log,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

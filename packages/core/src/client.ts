@@ -268,6 +268,8 @@ export function createClient(options: ClientOptions): RaayeClient {
       stopLifecycle();
       flusher.stop();
       events.clear();
+      // After any write still in flight: close() waits for open transactions to finish.
+      ready.then(() => store().close?.()).catch(() => {});
     },
   };
 }

@@ -25,6 +25,8 @@ export interface KeyValueStore {
   entries<T>(prefix: string): Promise<Array<[string, T]>>;
   /** Read-modify-write in one transaction; returning `undefined` deletes the key. */
   update<T>(key: string, fn: (old: T | undefined) => T | undefined): Promise<T | undefined>;
+  /** Releases connections (called by `client.destroy()`). */
+  close?(): Promise<void>;
 }
 
 export type StorageKind = 'indexeddb' | 'localstorage' | 'memory' | 'custom';

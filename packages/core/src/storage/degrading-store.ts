@@ -33,6 +33,7 @@ export function degradingStore(
       return current.kind;
     },
   } as KeyValueStore;
+  wrapped.close = async () => current.close?.();
   for (const method of ['get', 'set', 'del', 'entries', 'update'] as const) {
     (wrapped as unknown as Record<Method, unknown>)[method] = (...args: unknown[]) =>
       call(method, args);

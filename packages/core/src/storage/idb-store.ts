@@ -19,6 +19,9 @@ export function idbStore(dbName: string): KeyValueStore {
   };
   return {
     kind: 'indexeddb',
+    // An open IDBDatabase stays alive (with its handlers) until closed: without this, every
+    // client a single-page app creates and destroys would leak one connection.
+    close: () => store('readonly', (os) => os.transaction.db.close()),
     get: (key) => run((s) => get(key, s)),
     set: (key, value) => run((s) => set(key, value, s)),
     del: (keys) =>
