@@ -158,6 +158,36 @@ describe('<Inbox>', () => {
     click.mockRestore();
   });
 
+  it('shows replied low ratings from the export: latest reply first, who, how fast, the note', async () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const fast = rating(
+      { repliedAt: iso(NOW - 3_600_000), repliedBy: 'Sana', replyNote: '<b>refunded</b>' },
+      5,
+    );
+    const slow = rating({ repliedAt: iso(NOW - 7_200_000), repliedBy: 'Omar' }, 40);
+    const open = rating({}, 1);
+    const high = rating({ low: false, score: 5 }, 1);
+    const { api } = setup([open]);
+    api.exportRatings.mockResolvedValue([slow, high, open, fast]);
+    const button = screen.getByRole('button', { name: 'Replied' });
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    expect(api.exportRatings).toHaveBeenCalledWith({ interactionType: 'ride' });
+    const [first, second] = cards();
+    expect(first!.getAttribute('data-id')).toBe(fast.id);
+    expect(first!.querySelector('[data-sla]')?.textContent).toBe('Replied in 4 h');
+    expect(first!.querySelector('[data-sla]')?.getAttribute('data-sla')).toBe('met');
+    expect(first!.textContent).toContain('Replied by: Sana');
+    expect(first!.querySelector('.reply-note')?.textContent).toBe('<b>refunded</b>');
+    expect(first!.querySelector('b')).toBeNull();
+    expect(second!.querySelector('[data-sla]')?.textContent).toBe('Replied 14 h late');
+    expect(screen.queryByRole('button', { name: 'Mark replied' })).toBeNull();
+    expect(screen.queryByLabelText('Reply status')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Awaiting reply' }));
+    expect(cards().map((c) => c.getAttribute('data-id'))).toEqual([open.id]);
+  });
+
   it('says so when ratings fall outside the dates or the list was cut', () => {
     setup([], { outsideRange: 3, truncated: true });
     expect(screen.getByText('Nothing awaiting a reply.')).toBeTruthy();

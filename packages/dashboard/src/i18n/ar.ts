@@ -114,5 +114,11 @@ export const ar: Strings = {
   saving: 'جارٍ الحفظ…',
   cancel: 'إلغاء',
   markedReplied: (by) => `تم تسجيل الرد بواسطة ${by}.`,
+  show: 'عرض',
+  awaitingView: 'بانتظار الرد',
+  repliedView: 'تم الرد عليها',
+  repliedIn: (duration) => `تم الرد خلال ${duration}`,
+  repliedLate: (duration) => `تم الرد متأخرًا ${duration}`,
+  nothingReplied: 'لا يوجد تقييم منخفض في هذه الفترة تم الرد عليه بعد.',
   newFollowUps: (n) => `${n} تقييم منخفض جديد بانتظار الرد.`,
 };

@@ -122,6 +122,12 @@ export const en = {
   saving: 'Saving…',
   cancel: 'Cancel',
   markedReplied: (by: string) => `Marked replied by ${by}.`,
+  show: 'Show',
+  awaitingView: 'Awaiting reply',
+  repliedView: 'Replied',
+  repliedIn: (duration: string) => `Replied in ${duration}`,
+  repliedLate: (duration: string) => `Replied ${duration} late`,
+  nothingReplied: 'No low rating in this range has a reply yet.',
   newFollowUps: (n: number) =>
     n === 1 ? '1 new low rating awaiting reply.' : `${n} new low ratings awaiting reply.`,
 };

@@ -4,6 +4,7 @@ import { useStrings } from '../i18n/context';
 import { formatUtc } from '../lib/format';
 import { formatDuration } from '../lib/sla';
 import { ReplyForm } from './ReplyForm';
+import { ReplyOutcome } from './ReplyOutcome';
 import { SlaBadge } from './SlaBadge';
 
 export interface FollowUpCardProps {
@@ -35,7 +36,7 @@ export function FollowUpCard(props: FollowUpCardProps) {
           </span>
           <bdi class="interaction">{item.interactionId}</bdi>
         </h3>
-        <SlaBadge eventTime={item.eventTime} now={now} />
+        {!item.repliedAt && <SlaBadge eventTime={item.eventTime} now={now} />}
       </header>
       {item.comment ? (
         <p class="comment" dir="auto">
@@ -46,8 +47,9 @@ export function FollowUpCard(props: FollowUpCardProps) {
       )}
       {item.tags && item.tags.length > 0 && (
         <ul class="tags" aria-label={t.tags}>
-          {item.tags.map((tag) => (
-            <li key={tag}>
+          {item.tags.map((tag, i) => (
+            // Tags may repeat; the list never reorders, so the index is a stable key.
+            <li key={i}>
               <bdi>{tag}</bdi>
             </li>
           ))}
@@ -75,7 +77,9 @@ export function FollowUpCard(props: FollowUpCardProps) {
           </dd>
         </div>
       </dl>
-      {replying ? (
+      {item.repliedAt ? (
+        <ReplyOutcome item={item} />
+      ) : replying ? (
         <ReplyForm
           api={props.api}
           id={item.id}

@@ -6,6 +6,7 @@ import { useStrings } from '../i18n/context';
 import { download, toCsv, toNdjson } from '../lib/export-file';
 import { slaState } from '../lib/sla';
 import { FollowUpCard } from './FollowUpCard';
+import { useReplied } from './use-replied';
 
 export type SlaFilter = 'all' | 'overdue' | 'due';
 
@@ -46,12 +47,22 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
   const [by, setBy] = useState('');
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState('');
+  const [view, setView] = useState<'awaiting' | 'replied'>('awaiting');
+  const replied = useReplied(api, filter, view === 'replied', now);
 
-  const shown = items.filter(
-    (item) =>
-      matchesSearch(item, search) &&
-      (sla === 'all' || slaState(item.eventTime, now).status === sla),
-  );
+  const shown =
+    view === 'awaiting'
+      ? items.filter(
+          (item) =>
+            matchesSearch(item, search) &&
+            (sla === 'all' || slaState(item.eventTime, now).status === sla),
+        )
+      : (replied.rows ?? []).filter((item) => matchesSearch(item, search));
+  const repliedError = replied.failed
+    ? isApiError(replied.failed)
+      ? replied.failed.message
+      : t.exportFailed
+    : '';
 
   const onReplied = (reply: Reply) => {
     const index = shown.findIndex((i) => i.id === reply.id);
@@ -101,6 +112,22 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
       </p>
       {outsideRange > 0 && <p class="notice">{t.outsideRange(outsideRange)}</p>}
       {truncated && <p class="notice">{t.truncated}</p>}
+      <fieldset class="views">
+        <legend class="visually-hidden">{t.show}</legend>
+        {(['awaiting', 'replied'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            onClick={() => {
+              setView(v);
+              setReplying(null);
+            }}
+          >
+            {v === 'awaiting' ? t.awaitingView : t.repliedView}
+          </button>
+        ))}
+      </fieldset>
       <div class="inbox-tools">
         <label>
           {t.search}
@@ -111,14 +138,16 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
             placeholder={t.searchPlaceholder}
           />
         </label>
-        <label>
-          {t.replyStatus}
-          <select value={sla} onChange={(e) => setSla(e.currentTarget.value as SlaFilter)}>
-            <option value="all">{t.all}</option>
-            <option value="overdue">{t.overdue}</option>
-            <option value="due">{t.due}</option>
-          </select>
-        </label>
+        {view === 'awaiting' && (
+          <label>
+            {t.replyStatus}
+            <select value={sla} onChange={(e) => setSla(e.currentTarget.value as SlaFilter)}>
+              <option value="all">{t.all}</option>
+              <option value="overdue">{t.overdue}</option>
+              <option value="due">{t.due}</option>
+            </select>
+          </label>
+        )}
         <fieldset class="export">
           <legend class="visually-hidden">{t.exportView}</legend>
           <button type="button" disabled={exporting} onClick={() => exportView('csv')}>
@@ -129,13 +158,23 @@ export function Inbox({ api, items, filter, now, outsideRange, truncated, ...pro
           </button>
         </fieldset>
       </div>
-      {error && (
+      {(error || repliedError) && (
         <p class="error" role="alert">
-          {error}
+          {error || repliedError}
         </p>
       )}
-      {shown.length === 0 ? (
-        <p class="empty">{items.length === 0 ? t.nothingAwaiting : t.noMatch}</p>
+      {view === 'replied' && replied.rows === null ? (
+        <p class="empty">{t.loading}</p>
+      ) : shown.length === 0 ? (
+        <p class="empty">
+          {view === 'replied'
+            ? replied.rows?.length
+              ? t.noMatch
+              : t.nothingReplied
+            : items.length === 0
+              ? t.nothingAwaiting
+              : t.noMatch}
+        </p>
       ) : (
         <ol class="follow-ups" aria-label={t.listLabel(shown.length)}>
           {shown.map((item) => (

@@ -183,6 +183,17 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
     expect(await page.getByRole('status').textContent()).toContain('Marked replied by Sana');
     expect(await stat(page, 'count')).toBe('1');
 
+    // The replied view shows who answered, how fast, and the note.
+    await page.getByRole('button', { name: 'Replied', exact: true }).click();
+    const done = page.locator(`article[data-id="${id}"]`);
+    await done.waitFor();
+    expect(await done.locator('[data-sla]').getAttribute('data-sla')).toBe('met');
+    expect(await done.textContent()).toContain('Replied by: Sana');
+    expect(await done.locator('.reply-note').textContent()).toBe(
+      'Called the rider, refunded the fare',
+    );
+    await page.getByRole('button', { name: 'Awaiting reply', exact: true }).click();
+
     const exported = await fetch(`${collector.url}/v1/ratings?format=ndjson`, {
       headers: { authorization: 'Bearer sk_demo' },
     }).then((r) => r.text());
