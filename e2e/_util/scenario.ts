@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { type Backend, backends } from './backends';
 import { launchChromium } from './browser';
 import { type RunningCollector, SITE_KEY, startCollector } from './collector';
 import { type PageServer, startPageServer } from './pages';
@@ -11,10 +12,14 @@ export interface Stack {
 }
 
 /** The whole system as users meet it: a site's pages, the real collector CLI, real Chromium. */
-export async function startStack(options: { databaseUrl?: string } = {}): Promise<Stack> {
+export async function startStack(backend: Backend = backends()[0]!): Promise<Stack> {
   const vars: Record<string, string> = { SITE_KEY };
   const pages = await startPageServer(vars);
-  const collector = await startCollector({ origins: [pages.origin], ...options });
+  const database = await backend.create();
+  const collector = await startCollector({
+    origins: [pages.origin],
+    databaseUrl: database.databaseUrl,
+  });
   vars.ENDPOINT = collector.url;
   const browser = await launchChromium();
   // Every wait fails within 15 s with a readable error, instead of hanging until the test timeout.
@@ -37,6 +42,7 @@ export async function startStack(options: { databaseUrl?: string } = {}): Promis
     async stop() {
       await browser.close();
       await collector.stop();
+      await database.drop();
       await pages.close();
     },
   };
