@@ -12,6 +12,14 @@ describe('storage selection', () => {
     expect(await client.storage()).toBe('indexeddb');
   });
 
+  it('picks IndexedDB in every tab even when tabs start at the same moment', async () => {
+    // Regression (found by the fault-injection test): tabs probing with one shared key deleted
+    // each other's probe, and the loser fell back to localStorage.
+    installCollector().setMode({ kind: 'offline' });
+    const tabs = Array.from({ length: 6 }, () => makeClient());
+    expect(await Promise.all(tabs.map((tab) => tab.storage()))).toEqual(Array(6).fill('indexeddb'));
+  });
+
   it('falls back to localStorage when IndexedDB throws on open', async () => {
     installCollector().setMode({ kind: 'offline' });
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {

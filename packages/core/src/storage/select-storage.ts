@@ -11,10 +11,12 @@ export interface StorageChoice {
 async function probe(make: () => KeyValueStore): Promise<KeyValueStore> {
   const store = make();
   // A write-read-delete round trip: private modes and blocked third-party storage fail here,
-  // not on `open`, and quota errors show up only on write.
-  await store.set('probe', 1);
-  if ((await store.get('probe')) !== 1) throw new Error('read back a different value');
-  await store.del(['probe']);
+  // not on `open`, and quota errors show up only on write. The key is unique to this probe:
+  // tabs opening at the same moment must not delete each other's probe.
+  const key = `probe:${Math.random()}`;
+  await store.set(key, 1);
+  if ((await store.get(key)) !== 1) throw new Error('read back a different value');
+  await store.del([key]);
   return store;
 }
 
