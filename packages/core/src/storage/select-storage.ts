@@ -8,7 +8,8 @@ export interface StorageChoice {
   reason?: string;
 }
 
-async function probe(make: () => KeyValueStore): Promise<KeyValueStore> {
+/** @internal Exported for tests. */
+export async function probe(make: () => KeyValueStore): Promise<KeyValueStore> {
   const store = make();
   // A write-read-delete round trip: private modes and blocked third-party storage fail here,
   // not on `open`, and quota errors show up only on write. The key is unique to this probe:
