@@ -170,8 +170,14 @@ const surfaces: Array<[surface: string, fromCode: () => string[]]> = [
   ['PromptConfig', () => interfaceOptions('packages/widget/src/types.ts', 'PromptConfig')],
   ['script data attributes', dataAttributes],
   ['script commands', commands],
-  ['CollectorConfig', () => interfaceOptions('packages/collector/src/collector.ts', 'CollectorConfig')],
-  ['WebhookOptions', () => interfaceOptions('packages/collector/src/webhook/sender.ts', 'WebhookOptions')],
+  [
+    'CollectorConfig',
+    () => interfaceOptions('packages/collector/src/collector.ts', 'CollectorConfig'),
+  ],
+  [
+    'WebhookOptions',
+    () => interfaceOptions('packages/collector/src/webhook/sender.ts', 'WebhookOptions'),
+  ],
   ['SiteInput', () => interfaceOptions('packages/collector/src/config/types.ts', 'SiteInput')],
   ['FileConfig', () => interfaceOptions('packages/collector/src/config/load.ts', 'FileConfig')],
   [

@@ -93,7 +93,9 @@ function linksOf(file: string): Link[] {
   const links: Link[] = [];
   withoutCode(readFileSync(join(ROOT, file), 'utf8')).forEach((line, i) => {
     const push = (target: string) => links.push({ file, line: i + 1, target: target.trim() });
-    for (const m of line.matchAll(/!?\[(?:[^\]]|\\\])*\]\(\s*(<[^>]*>|[^\s)]*)(?:\s+"[^"]*")?\s*\)/g))
+    for (const m of line.matchAll(
+      /!?\[(?:[^\]]|\\\])*\]\(\s*(<[^>]*>|[^\s)]*)(?:\s+"[^"]*")?\s*\)/g,
+    ))
       push(m[1]!.replace(/^<|>$/g, ''));
     for (const m of line.matchAll(/<((?:https?|mailto):[^>\s]+)>/g)) push(m[1]!);
     const definition = /^\s{0,3}\[[^\]]+\]:\s*(\S+)/.exec(line);
@@ -111,7 +113,9 @@ function problem(link: Link): string | undefined {
     if (!/^https?:\/\//i.test(target)) return 'only http(s) and mailto links are allowed';
     try {
       const url = new URL(target);
-      return url.hostname.includes('.') || url.hostname === 'localhost' || /^[\d.]+$/.test(url.hostname)
+      return url.hostname.includes('.') ||
+        url.hostname === 'localhost' ||
+        /^[\d.]+$/.test(url.hostname)
         ? undefined
         : 'URL without a proper host';
     } catch {
@@ -129,7 +133,8 @@ function problem(link: Link): string | undefined {
     return 'bad percent-encoding';
   }
   const from = join(ROOT, link.file);
-  const absolute = path === '' ? from : path.startsWith('/') ? join(ROOT, path) : resolve(dirname(from), path);
+  const absolute =
+    path === '' ? from : path.startsWith('/') ? join(ROOT, path) : resolve(dirname(from), path);
   if (relative(ROOT, absolute).startsWith('..')) return 'points outside the repository';
   if (!existsSync(absolute)) return `no such file: ${relative(ROOT, absolute)}`;
   if (anchor === undefined) return undefined;
