@@ -25,7 +25,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
       rating({ scale: 'stars5', score: 2 }),
       rating({ scale: 'thumbs', score: 0 }),
       rating({ scale: 'nps', score: 6 }),
-      rating({ scale: 'ces7', score: 5 }),
+      rating({ scale: 'ces7', score: 3 }),
     ];
     const fine = [
       rating({ scale: 'stars5', score: 3 }),

@@ -29,7 +29,7 @@ describe('isLowScore()', () => {
     expect([1, 2, 3].map((s) => isLowScore('stars5', s))).toEqual([true, true, false]);
     expect([0, 1].map((s) => isLowScore('thumbs', s))).toEqual([true, false]);
     expect([6, 7].map((s) => isLowScore('nps', s))).toEqual([true, false]);
-    expect([4, 5].map((s) => isLowScore('ces7', s))).toEqual([false, true]);
+    expect([3, 4, 7].map((s) => isLowScore('ces7', s))).toEqual([true, false, false]);
   });
 });
 

@@ -4,7 +4,10 @@
  * Changing anything here is a protocol change and needs a version bump.
  */
 
-/** The rating scales and their inclusive score ranges. */
+/**
+ * The rating scales and their inclusive score ranges. On every scale a higher score is better:
+ * `ces7` runs from 1 "very difficult" to 7 "very easy", `thumbs` from 0 (down) to 1 (up).
+ */
 export const SCALES = {
   stars5: [1, 5],
   faces5: [1, 5],
