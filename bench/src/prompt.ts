@@ -20,6 +20,8 @@ export interface Tool {
   version: string;
   /** CSS selector of the first control, searched through open shadow roots. */
   control: string;
+  /** The tool's script on the page; its download end is reported next to the prompt time. */
+  script: string;
   note: string;
 }
 
@@ -28,18 +30,21 @@ export const TOOLS: Tool[] = [
     name: 'Raaye (`raaye.js`)',
     version: versionOf('@raaye/widget'),
     control: '[role="dialog"] label.opt',
+    script: '/raaye.js',
     note: '5-star rating prompt via the documented snippet + `raaye("ask")`',
   },
   {
     name: 'PostHog surveys (`array.full.js`)',
     version: versionOf('posthog-js'),
     control: '.ratings-number',
+    script: '/posthog.js',
     note: 'popover survey, one rating question (1–5 numbers); /flags and /api/surveys answered by the local server',
   },
   {
     name: 'Sentry feedback (`init` + `feedbackIntegration`)',
     version: versionOf('@sentry/browser'),
     control: 'textarea[name="message"]',
+    script: '/sentry.js',
     note: 'a bug-report form, not a rating: opened with `getFeedback().createForm()` + `open()`',
   },
 ];
@@ -48,7 +53,7 @@ export const FORMBRICKS_NOTE =
   'cannot render locally: `@formbricks/js` is a loader that injects `<appUrl>/js/formbricks.umd.cjs` from the Formbricks app; that runtime is not on npm, so mocking the environment API has nothing to render with.';
 
 /** Runs in the page before any of its scripts: watches for the prompt and for long tasks. */
-function watcher(selector: string) {
+function watcher(selector: string, script: string) {
   const w = window as unknown as Record<string, unknown>;
   const long: Array<[number, number]> = [];
   w.__long = long;
@@ -83,7 +88,10 @@ function watcher(selector: string) {
       // Interactive: the main thread runs the next task after the frame that showed the prompt.
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        w.__ttp = { visible, interactive: performance.now() };
+        const entry = performance
+          .getEntriesByType('resource')
+          .find((e) => new URL(e.name).pathname === script) as PerformanceResourceTiming;
+        w.__ttp = { visible, interactive: performance.now(), loaded: entry?.responseEnd };
       };
       channel.port2.postMessage(0);
       return;
@@ -198,6 +206,7 @@ raaye('ask',{interactionId:'ride-'+Math.random(),interactionType:'ride',title:'H
 
 export interface PromptRow {
   tool: Tool;
+  loaded: number[];
   visible: number[];
   interactive: number[];
   blocking: number[];
@@ -225,6 +234,7 @@ export async function measurePrompts(runs: number): Promise<PromptRow[]> {
   const browser = await launch();
   const rows: PromptRow[] = TOOLS.map((tool) => ({
     tool,
+    loaded: [],
     visible: [],
     interactive: [],
     blocking: [],
@@ -242,17 +252,23 @@ export async function measurePrompts(runs: number): Promise<PromptRow[]> {
         try {
           // tsx compiles with keepNames, whose helper the function's source refers to.
           await page.addInitScript({
-            content: `{ const __name = (f) => f; (${watcher.toString()})(${JSON.stringify(row.tool.control)}); }`,
+            content: `{ const __name = (f) => f; (${watcher.toString()})(${JSON.stringify(row.tool.control)}, ${JSON.stringify(row.tool.script)}); }`,
           });
           await page.goto(`${site.origin}${PATHS[i]}`);
           await page.waitForFunction('window.__ttp', undefined, { timeout: 15_000 });
-          const { visible, interactive, long } = (await page.evaluate(
+          const { loaded, visible, interactive, long } = (await page.evaluate(
             '({ ...window.__ttp, long: window.__long })',
-          )) as { visible: number; interactive: number; long: Array<[number, number]> };
+          )) as {
+            loaded?: number;
+            visible: number;
+            interactive: number;
+            long: Array<[number, number]>;
+          };
           const cdp = await context.newCDPSession(page);
           await cdp.send('HeapProfiler.collectGarbage');
           const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
           if (round >= 0) {
+            row.loaded.push(loaded ?? Number.NaN);
             row.visible.push(visible);
             row.interactive.push(interactive);
             row.blocking.push(
@@ -284,6 +300,7 @@ export function promptTable(rows: PromptRow[]): string {
     [
       'tool',
       'version',
+      'script downloaded (median)',
       'prompt visible (median)',
       'visible + interactive (median · p90)',
       'vs Raaye',
@@ -299,6 +316,7 @@ export function promptTable(rows: PromptRow[]): string {
               r.tool.name,
               r.tool.version,
               '–',
+              '–',
               `did not render (${r.failures[0] ?? 'no runs'})`,
               '–',
               '–',
@@ -309,6 +327,7 @@ export function promptTable(rows: PromptRow[]): string {
           : [
               r.tool.name,
               r.tool.version,
+              ms(median(r.loaded), 1),
               ms(median(r.visible), 1),
               `${ms(median(r.interactive), 1)} · ${ms(percentile(r.interactive, 90), 1)}`,
               `${(median(r.interactive) / base).toFixed(1)}×`,
@@ -321,6 +340,7 @@ export function promptTable(rows: PromptRow[]): string {
       [
         'Formbricks (`@formbricks/js`)',
         versionOf('@formbricks/js'),
+        '–',
         '–',
         '–',
         '–',
