@@ -31,6 +31,19 @@ describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
     expect(stored.map((r) => r.id).sort()).toEqual(batch.map((r) => r.id).sort());
   });
 
+  it('repairs NUL and lone surrogates in comments and tags instead of losing the rating', async () => {
+    const s = site();
+    const cut = rating({ comment: `${'late 👍🏽'.slice(0, 6)}\u0000!`, tags: ['\ud83dx'] });
+    const response = await collector(handle.store, [s])(
+      postRequest(envelope([cut], { siteKey: s.siteKey })),
+    );
+    const body = (await response.json()) as RatingsResponse;
+    expect(body.results).toEqual([{ id: cut.id, status: 'accepted' }]);
+    const [stored] = await exportAll(handle.store, s.id);
+    expect(stored?.comment).toBe('late \uFFFD\uFFFD!');
+    expect(stored?.tags).toEqual(['\uFFFDx']);
+  });
+
   it('stores every field of the contract', async () => {
     const s = site();
     const full = rating({

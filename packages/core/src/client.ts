@@ -13,25 +13,18 @@ import { selectStorage } from './storage/select-storage';
 import { sendBeacon } from './transport/beacon';
 import { fetchTransport } from './transport/fetch-transport';
 import type { ClientEvents, ClientOptions, KeyValueStore, RaayeClient, Rating } from './types';
-import { jsonBytes } from './validate/json-bytes';
 import { validateOptions } from './validate/options';
-import { checkText, validateRating } from './validate/rating';
+import { checkJson, checkText, validateRating } from './validate/rating';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ANON_KEY = 'm:anon';
 
-function validateUser(user: RaterUser | null | undefined, path: string): RaterUser | undefined {
+function validateUser(user: RaterUser | null | undefined, caller: string): RaterUser | undefined {
   if (user === null || user === undefined) return undefined;
-  if (user.id !== undefined) checkText(user.id, `${path}.id`, LIMITS.raterId, true);
-  if (user.traits !== undefined && jsonBytes(user.traits) > LIMITS.traitsBytes) {
-    throw new RaayeError(
-      'invalid_option',
-      `${path}.traits must be at most ${LIMITS.traitsBytes} bytes of JSON.`,
-      {
-        path: `${path}.traits`,
-      },
-    );
-  }
+  const error = (path: string, message: string) =>
+    new RaayeError('invalid_option', `${caller}: ${path} ${message}`, { path });
+  if (user.id !== undefined) checkText(user.id, 'user.id', LIMITS.raterId, true, 1, error);
+  if (user.traits !== undefined) checkJson(user.traits, 'user.traits', LIMITS.traitsBytes, error);
   return user;
 }
 
@@ -45,7 +38,7 @@ function validateUser(user: RaterUser | null | undefined, path: string): RaterUs
  */
 export function createClient(options: ClientOptions): RaayeClient {
   const o = validateOptions(options);
-  let user = validateUser(o.user, 'createClient(): user');
+  let user = validateUser(o.user, 'createClient()');
   const namespace = o.namespace ?? 'raaye';
   const source: Source = o.source ?? (typeof window === 'undefined' ? 'node' : 'web');
   const events = createEmitter<ClientEvents>();
@@ -245,7 +238,7 @@ export function createClient(options: ClientOptions): RaayeClient {
     },
 
     identify(next) {
-      user = validateUser(next, 'identify(): user');
+      user = validateUser(next, 'identify()');
     },
 
     raterId,

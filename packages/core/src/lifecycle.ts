@@ -20,14 +20,15 @@ export function watchLifecycle(handlers: LifecycleHandlers): () => void {
   const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) handlers.resumed();
   };
-  window.addEventListener('online', handlers.online);
-  window.addEventListener('pagehide', handlers.hidden);
-  window.addEventListener('pageshow', onPageShow);
-  document.addEventListener('visibilitychange', onVisibility);
+  const listeners: Array<[EventTarget, string, (event: never) => void]> = [
+    [window, 'online', handlers.online],
+    [window, 'pagehide', handlers.hidden],
+    [window, 'pageshow', onPageShow],
+    [document, 'visibilitychange', onVisibility],
+  ];
+  for (const [target, type, fn] of listeners) target.addEventListener(type, fn as EventListener);
   return () => {
-    window.removeEventListener('online', handlers.online);
-    window.removeEventListener('pagehide', handlers.hidden);
-    window.removeEventListener('pageshow', onPageShow);
-    document.removeEventListener('visibilitychange', onVisibility);
+    for (const [target, type, fn] of listeners)
+      target.removeEventListener(type, fn as EventListener);
   };
 }

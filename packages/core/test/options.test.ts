@@ -22,8 +22,8 @@ describe('createClient() options', () => {
     [{ ...valid, recontact: { sampleRate: 2 } }, 'recontact.sampleRate'],
     [{ ...valid, recontact: { cooldownMs: -5 } }, 'recontact.cooldownMs'],
     [{ ...valid, namespace: 'a b' }, 'namespace'],
-    [{ ...valid, user: { id: '' } }, 'createClient(): user.id'],
-    [{ ...valid, user: { traits: { x: 'y'.repeat(3000) } } }, 'createClient(): user.traits'],
+    [{ ...valid, user: { id: '' } }, 'user.id'],
+    [{ ...valid, user: { traits: { x: 'y'.repeat(3000) } } }, 'user.traits'],
   ])('throws invalid_option for %j, naming %s', (options, path) => {
     let error: unknown;
     try {

@@ -65,6 +65,7 @@ describe('rate()', () => {
     [{ interactionId: 'a', scale: 'stars5', score: 3, comment: 'x'.repeat(2001) }, 'comment'],
     [{ interactionId: 'a', scale: 'stars5', score: 3, meta: { big: 'x'.repeat(5000) } }, 'meta'],
     [{ interactionId: 'a', scale: 'stars5', score: 3, meta: [1] }, 'meta'],
+    [{ interactionId: 'a', interactionType: '', scale: 'stars5', score: 3 }, 'interactionType'],
     [null, 'input'],
   ])('rejects %j with a RaayeError naming %s', async (input, path) => {
     const client = makeClient({ storage: 'memory' });
@@ -74,6 +75,19 @@ describe('rate()', () => {
     expect((error as Error).message).toContain(path);
     expect(await client.queued()).toEqual([]);
     client.destroy();
+  });
+
+  it('accepts emoji (paired surrogates), Urdu text, regional locales and nested meta', async () => {
+    installCollector().setMode({ kind: 'offline' });
+    const client = makeClient({ storage: 'memory' });
+    const rating = await client.rate({
+      ...stars('ok'),
+      comment: 'بہت اچھا ڈرائیور 👍🏽',
+      tags: ['😀'],
+      locale: 'ur-PK',
+      meta: { trip: { city: 'Lahore', legs: [1, 2] }, note: 'a "constructor": b' },
+    });
+    expect(rating.comment).toBe('بہت اچھا ڈرائیور 👍🏽');
   });
 
   it('accepts every scale at both ends of its range', async () => {

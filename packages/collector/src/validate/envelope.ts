@@ -3,7 +3,7 @@ import { CollectorError } from '../errors';
 import { parseTimestamp } from '../time/timestamp';
 import { issuePath } from './issue-path';
 import { EnvelopeSchema, RatingSchema, type ValidRating } from './rating-schema';
-import { findUnsafeText } from './text-safety';
+import { findUnsafeText, repairFreeText } from './text-safety';
 
 export interface ParsedEnvelope {
   siteKey: string;
@@ -35,7 +35,8 @@ export type ItemValidation =
   | { ok: false; error: { code: string; message: string; path?: string } };
 
 /** Validates one rating; the error path is relative to the envelope (`ratings[3].score`). */
-export function validateRating(raw: unknown, index: number): ItemValidation {
+export function validateRating(input: unknown, index: number): ItemValidation {
+  const raw = repairFreeText(input);
   const unsafe = findUnsafeText(raw, `ratings[${index}]`);
   if (unsafe) {
     return {

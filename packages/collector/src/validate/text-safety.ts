@@ -3,6 +3,8 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+
 /** Walks any parsed JSON iteratively; returns the path of the first unstorable string or key. */
 export function findUnsafeText(
   value: unknown,
@@ -27,4 +29,21 @@ export function findUnsafeText(
     }
   }
   return undefined;
+}
+
+/**
+ * Text people typed can arrive with a lone surrogate (an emoji cut at a length limit) or a NUL,
+ * neither of which PostgreSQL stores. In `comment` and `tags` they are repaired, as text decoders
+ * do, with U+FFFD — rather than losing the whole rating. Identifiers are never repaired: changing
+ * one would change what it identifies, so those are still refused by `findUnsafeText`.
+ */
+export function repairFreeText(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const rating = raw as Record<string, unknown>;
+  const repair = (value: unknown) =>
+    typeof value === 'string' ? value.replace(UNSAFE_ALL, '\uFFFD') : value;
+  const repaired = { ...rating };
+  if (typeof rating.comment === 'string') repaired.comment = repair(rating.comment);
+  if (Array.isArray(rating.tags)) repaired.tags = rating.tags.map(repair);
+  return repaired;
 }

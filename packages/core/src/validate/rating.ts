@@ -9,13 +9,28 @@ const invalid = (path: string, message: string) =>
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function checkText(value: unknown, path: string, max: number, required: boolean): void {
+type ErrorFactory = (path: string, message: string) => RaayeError;
+
+export function checkText(
+  value: unknown,
+  path: string,
+  max: number,
+  required: boolean,
+  min = +required,
+  error: ErrorFactory = invalid,
+): void {
   if (value === undefined && !required) return;
-  if (typeof value !== 'string' || (required && value.length === 0) || value.length > max) {
-    throw invalid(
-      path,
-      `must be a ${required ? 'non-empty ' : ''}string of at most ${max} characters (got ${describe(value)}).`,
-    );
+  if (typeof value !== 'string' || value.length < min || value.length > max) {
+    throw error(path, `must be a string of ${min}–${max} characters (got ${describe(value)}).`);
+  }
+}
+
+/** `meta` and `user.traits`: a JSON object within `maxBytes`, that the collector can store. */
+export function checkJson(value: unknown, path: string, maxBytes: number, error = invalid): void {
+  // Deeper rules (nesting, NUL, reserved keys) are left to the collector: they catch developer
+  // mistakes in `meta`, which the `rejected` event reports, and are not worth their bytes here.
+  if (!isPlainObject(value) || jsonBytes(value) > maxBytes) {
+    throw error(path, `must be a JSON object of at most ${maxBytes} bytes.`);
   }
 }
 
@@ -26,14 +41,15 @@ function describe(value: unknown): string {
 
 /**
  * Validates a rating against contract v1 before it enters the queue, so a rating the collector
- * would reject never takes up space on the device (poison never enters the queue).
+ * would reject for its shape, ranges or sizes never takes up space on the device. (Text the
+ * database cannot hold, NUL and lone surrogates, is repaired by the collector, not refused.)
  */
 export function validateRating(input: unknown): RatingInput {
   if (!isPlainObject(input))
     throw invalid('input', 'must be an object like { interactionId, scale, score }.');
   const { interactionId, interactionType, scale, score, tags, comment, meta, locale } = input;
   checkText(interactionId, 'interactionId', LIMITS.interactionId, true);
-  checkText(interactionType, 'interactionType', LIMITS.interactionType, false);
+  checkText(interactionType, 'interactionType', LIMITS.interactionType, false, 1);
   const range = SCALES[scale as Scale];
   if (typeof scale !== 'string' || !Object.hasOwn(SCALES, scale) || !range) {
     throw invalid(
@@ -55,9 +71,7 @@ export function validateRating(input: unknown): RatingInput {
   }
   checkText(comment, 'comment', LIMITS.comment, false);
   checkText(locale, 'locale', LIMITS.locale, false);
-  if (meta !== undefined && (!isPlainObject(meta) || jsonBytes(meta) > LIMITS.metaBytes)) {
-    throw invalid('meta', `must be a JSON object of at most ${LIMITS.metaBytes} bytes.`);
-  }
+  if (meta !== undefined) checkJson(meta, 'meta', LIMITS.metaBytes);
   return input as unknown as RatingInput;
 }
 
