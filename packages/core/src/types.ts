@@ -64,11 +64,11 @@ export interface LockManagerLike {
 
 /** Rules that keep people from being asked too often. */
 export interface RecontactRules {
-  /** Minimum time between two prompts to the same rater. @default 0 */
+  /** Minimum time between two prompts on this device (and namespace). @default 0 */
   cooldownMs?: number;
   /** Share of interactions to ask about, 0–1, decided per rater and interaction. @default 1 */
   sampleRate?: number;
-  /** Most prompts per `periodMs`. @default Infinity */
+  /** Most prompts per `periodMs` on this device (and namespace). @default Infinity */
   maxPrompts?: number;
   /** @default 30 days */
   periodMs?: number;

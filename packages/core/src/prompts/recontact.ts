@@ -29,7 +29,8 @@ export function createRecontact(store: () => KeyValueStore, rules: RecontactRule
     async noteAsked(): Promise<void> {
       const now = Date.now();
       await store().update<number[]>(ASKED, (times = []) =>
-        [...times.filter((t) => now - t < periodMs), now].slice(-100),
+        // Only the newest `maxPrompts` times can decide anything (the cooldown needs one).
+        [...times.filter((t) => now - t < periodMs), now].slice(-(rules.maxPrompts ?? 1)),
       );
     },
 
