@@ -29,7 +29,7 @@ export const TOOLS: Tool[] = [
   {
     name: 'Raaye (`raaye.js`)',
     version: versionOf('@raaye/widget'),
-    control: '[role="dialog"] label.opt',
+    control: '[role="dialog"] input[type="radio"]',
     script: '/raaye.js',
     note: '5-star rating prompt via the documented snippet + `raaye("ask")`',
   },
@@ -74,7 +74,9 @@ function watcher(selector: string, script: string) {
     return null;
   };
   const tick = () => {
-    const el = find(document);
+    const hit = find(document);
+    // A visually hidden radio is shown by its label (custom stars): check what the user sees.
+    const el = hit?.matches('input[type="radio"]') ? (hit.closest('label') ?? hit) : hit;
     const box = el?.getBoundingClientRect();
     if (
       el &&
@@ -82,7 +84,7 @@ function watcher(selector: string, script: string) {
       box.width > 0 &&
       box.height > 0 &&
       el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
-      !(el as HTMLInputElement).disabled
+      !(hit as HTMLInputElement).disabled
     ) {
       const visible = performance.now();
       // Interactive: the main thread runs the next task after the frame that showed the prompt.
@@ -249,6 +251,8 @@ export async function measurePrompts(runs: number): Promise<PromptRow[]> {
         const row = rows[i] as PromptRow;
         const context = await browser.newContext();
         const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
         try {
           // tsx compiles with keepNames, whose helper the function's source refers to.
           await page.addInitScript({
@@ -279,7 +283,8 @@ export async function measurePrompts(runs: number): Promise<PromptRow[]> {
             row.heap.push(heap.usedSize);
           }
         } catch (error) {
-          row.failures.push(String(error).split('\n')[0] as string);
+          const why = String(error).split('\n')[0] as string;
+          row.failures.push(errors.length ? `${why}; page error: ${errors[0]}` : why);
         } finally {
           await context.close();
         }
