@@ -1,10 +1,19 @@
 // Express: mount the collector under a path; everything below it is the collector's.
 // `pnpm add express @raaye/collector`
-import { createCollector, postgresStore, sitesFromEnv, toNodeListener } from '@raaye/collector';
+import {
+  createCollector,
+  pgliteStore,
+  postgresStore,
+  sitesFromEnv,
+  toNodeListener,
+} from '@raaye/collector';
 import express from 'express';
 
 const collector = createCollector({
-  store: await postgresStore(process.env.DATABASE_URL),
+  // PostgreSQL in production; embedded PGlite (in memory) when DATABASE_URL is not set.
+  store: process.env.DATABASE_URL
+    ? await postgresStore(process.env.DATABASE_URL)
+    : await pgliteStore(),
   sites: sitesFromEnv(), // RAAYE_SITE_KEY, RAAYE_SECRET_KEY, RAAYE_ALLOWED_ORIGINS
   basePath: '/raaye',
   trustProxy: true, // behind a load balancer that sets X-Forwarded-For
@@ -16,4 +25,8 @@ app.use('/raaye', (req, res) => {
   req.url = req.originalUrl; // keep the /raaye prefix, which basePath expects
   toNodeListener(collector)(req, res);
 });
-app.listen(3000);
+const port = Number(process.env.PORT ?? 3000);
+const server = app.listen(port, '127.0.0.1', (error) => {
+  if (error) throw error; // Express 5 passes listen errors (e.g. EADDRINUSE) here
+  console.log(`listening on http://127.0.0.1:${server.address().port}/raaye`);
+});

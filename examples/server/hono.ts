@@ -1,10 +1,13 @@
 // Hono (Node, Bun, Deno, Cloudflare Workers): the collector is already a Fetch handler.
 // `pnpm add hono @raaye/collector`
-import { createCollector, postgresStore, sitesFromEnv } from '@raaye/collector';
+import { createCollector, pgliteStore, postgresStore, sitesFromEnv } from '@raaye/collector';
 import { Hono } from 'hono';
 
 const collector = createCollector({
-  store: await postgresStore(process.env.DATABASE_URL!),
+  // PostgreSQL in production; embedded PGlite (in memory) when DATABASE_URL is not set.
+  store: process.env.DATABASE_URL
+    ? await postgresStore(process.env.DATABASE_URL)
+    : await pgliteStore(),
   sites: sitesFromEnv(),
   basePath: '/raaye',
 });

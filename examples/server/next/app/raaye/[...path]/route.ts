@@ -1,6 +1,6 @@
 // Next.js App Router: app/raaye/[...path]/route.ts serves /raaye/v1/… and /raaye/healthz.
 // `pnpm add @raaye/collector`; PostgreSQL, since serverless instances share no disk.
-import { createCollector, postgresStore, sitesFromEnv } from '@raaye/collector';
+import { createCollector, pgliteStore, postgresStore, sitesFromEnv } from '@raaye/collector';
 
 export const runtime = 'nodejs'; // postgres needs TCP sockets
 export const dynamic = 'force-dynamic';
@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic';
 let collector: ReturnType<typeof createCollector> | undefined;
 async function handler(request: Request): Promise<Response> {
   collector ??= createCollector({
-    store: await postgresStore(process.env.DATABASE_URL!, { max: 3 }),
+    // PGlite (in memory) only when DATABASE_URL is unset, e.g. in `next dev` or the tests here.
+    store: process.env.DATABASE_URL
+      ? await postgresStore(process.env.DATABASE_URL, { max: 3 })
+      : await pgliteStore(),
     sites: sitesFromEnv(),
     basePath: '/raaye',
     trustProxy: true,
