@@ -52,4 +52,15 @@ describe('serveStatic()', () => {
     expect(await res.text()).toContain('pk_demo');
     expect((await handler(new Request('http://x/sdk/raaye.js'))).status).toBe(404);
   });
+
+  it('serves the script-tag demo at / and the webview page at /webview/ from the repository', async () => {
+    const handler = demoStatic(join(import.meta.dirname, '..', '..', '..'));
+    const home = await handler(new Request('http://x/'));
+    expect(await home.text()).toContain('data-site-key="pk_demo"');
+    const webview = await handler(new Request('http://x/webview/'));
+    expect(webview.status).toBe(200);
+    expect(webview.headers.get('content-security-policy')).toBe(HTML_CSP);
+    expect(await webview.text()).toContain('bridge.js');
+    expect((await handler(new Request('http://x/webview/bridge.js'))).status).toBe(200);
+  });
 });

@@ -38,6 +38,7 @@ or send ratings to <code>POST /v1/ratings</code> with the site key <code>pk_demo
 
 /**
  * Static handler for the demo: `/sdk/core/` → packages/core/dist, `/sdk/` → packages/widget/dist,
+ * `/webview/` → examples/webview (the page an app loads in its webview),
  * everything else → examples/script-tag (with a built-in notice when that is missing).
  */
 export function demoStatic(repoRoot: string | undefined) {
@@ -50,6 +51,7 @@ export function demoStatic(repoRoot: string | undefined) {
       const mounts: Array<[string, string]> = [
         ['/sdk/core/', join(repoRoot, 'packages/core/dist')],
         ['/sdk/', join(repoRoot, 'packages/widget/dist')],
+        ['/webview/', join(repoRoot, 'examples/webview')],
         ['/', join(repoRoot, 'examples/script-tag')],
       ];
       for (const [prefix, dir] of mounts) {
