@@ -194,11 +194,12 @@ generator (autocannon in the bench process) and other people's test runs. With b
 batches of 1, ${r(2, 1)}× and ${r(4, 1)}× (best: ${best(1)}). ${
     gain
       ? 'A second process still found idle CPU here; past that, '
-      : 'No extra process helped: the cores were already busy with one collector, PostgreSQL and the load generator, and '
-  }each further Node process only adds context switches and PostgreSQL connections competing for
-the same cores. So on a box this size, run one collector process (two at most) and expect the
-curve to flatten at the CPU, not at anything the processes share in the collector itself: each
-process is independent apart from PostgreSQL. Scaling out means more cores or more machines
+      : 'No extra process helped; most likely one collector, PostgreSQL and the load generator already kept the cores busy, and '
+  }each further Node process adds context switches and PostgreSQL connections competing for the
+same cores. This run cannot tell CPU contention from contention inside PostgreSQL (both share the
+${cores} cores here), but with ${cores} cores for everything, CPU is the first suspect. So on a box this
+size, run ${gain ? 'one or two collector processes' : 'one collector process'}; the processes share
+nothing but PostgreSQL, so scaling out means more cores or more machines
 behind a load balancer, with PostgreSQL then the shared part to watch. The per-site and per-client
 rate limits are in-memory token buckets per process
 ([token-bucket.ts](../packages/collector/src/rate-limit/token-bucket.ts)), so with N processes
@@ -281,9 +282,10 @@ ${promptTable(r.prompts)}
   programmatically right after \`init\`, the closest match to \`raaye('ask')\`. With the default
   \`autoInject\` it shows only a "Report a Bug" button until clicked.
 - Raaye is measured from the documented async snippet; the prompt shows with no network request
-  (\`raaye.js\` aside). Before showing, \`ask\` reads its recontact state from IndexedDB
-  (\`shouldAsk\`: already rated? cooling down?), so opening IndexedDB in a fresh profile is part
-  of its time; Sentry's form has no such check. "Script downloaded" is the script's
+  (\`raaye.js\` aside). Before rendering, \`ask\` awaits a chain of IndexedDB
+  steps in a fresh profile: the storage probe, the anonymous rater id, \`shouldAsk\` (already
+  rated? pending? recontact rules) and \`noteAsked\`; that chain, not rendering, is most of the
+  time from download to prompt. Sentry's form has no such checks (PostHog's wait is its API). "Script downloaded" is the script's
   \`responseEnd\` (Resource Timing): what comes after it is the tool's own start-up.${Number.isFinite(raayeT) ? ` Its median of ${ms(raayeT, 1)} is the baseline of the "vs Raaye" column.` : ''}
 - ${r.prompts.every((row) => row.blocking.every((b) => b === 0)) ? 'No tool had a long task (over 50 ms) before its prompt in any run, so blocking time is 0 for all.' : 'Blocking time is per run, then the median; a tool with none in most runs shows 0.'}
 
@@ -348,7 +350,7 @@ ${ing.markdown}
 
 - On PostgreSQL the collector serves ${x(ourPg1, basePg1)} the baseline's ratings/s with batches
   of 1 and ${x(ourPg50, basePg50)} with batches of 50. The gap is what the collector does and the
-  baseline skips (schema validation, site-key and origin checks, rate limits, per-rating results,
+  baseline skips (schema validation, site-key checks, rate limits, per-rating results,
   its store layer); this run measures the sum, not the parts.
 - Batching: on PostgreSQL one request of 50 ratings costs the collector as much time as
   ${(ourPg1 / (ourPg50 / 50)).toFixed(1)} requests of one (${f0(ourPg50)} vs ${f0(ourPg1)} ratings/s), and the SDK
