@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { freePort, REPO_ROOT } from './collector';
@@ -42,11 +42,11 @@ export async function startPageServer(vars: Record<string, string>): Promise<Pag
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     log.push(path);
     // `/spa/…` serves a built single-page app (vars.SPA_DIR), falling back to its index.html.
-    const spa = path.startsWith('/spa/') && vars.SPA_DIR;
+    const spa = path.startsWith('/spa/') ? vars.SPA_DIR : undefined;
     const [root, rel] = path.startsWith('/sdk/')
       ? [SDK, path.slice(5)]
       : spa
-        ? [vars.SPA_DIR as string, path.startsWith('/spa/assets/') ? path.slice(5) : 'index.html']
+        ? [spa, existsSync(join(spa, path.slice(5))) ? path.slice(5) : 'index.html']
         : [PAGES, path.slice(1)];
     const file = normalize(join(root, rel || 'index.html'));
     if (!file.startsWith(root)) return void res.writeHead(403).end();

@@ -87,4 +87,28 @@ describeInChromium('single-page app built with Vite (scenario 10)', () => {
     ).toHaveLength(1);
     await page.close();
   });
+
+  it('10b. the React variant mounts in an effect, asks once delivered and cleans up on unmount', async () => {
+    const page = await stack.browser.newPage();
+    await page.goto(`${stack.pages.origin}/spa/react.html`);
+    await page.getByRole('button', { name: 'Order #1042' }).click();
+    const dialog = page.getByRole('dialog', { name: /order #1042/ });
+    await dialog.waitFor();
+    // Under React StrictMode (a development build here) the effect runs, is cleaned up and runs
+    // again: exactly one widget must remain.
+    expect(await page.locator('[data-raaye]').count()).toBe(1);
+    await dialog.getByRole('radio').nth(3).check();
+    await dialog.getByRole('button', { name: /submit|send/i }).click();
+    await waitFor('the React rating', async () =>
+      (await stack.collector.stored()).some((r) => r.interactionId === 'order-1042')
+        ? true
+        : undefined,
+    );
+    await dialog.waitFor({ state: 'detached' }); // the thank-you closes itself
+    expect(await page.locator('[data-raaye]').count()).toBe(1); // still mounted with the view
+    await page.getByRole('button', { name: 'Back to orders' }).click();
+    await page.getByRole('heading', { name: 'Your orders' }).waitFor();
+    expect(await page.locator('[data-raaye]').count()).toBe(0);
+    await page.close();
+  });
 });

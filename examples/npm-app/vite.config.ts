@@ -6,6 +6,8 @@ const collector = process.env.RAAYE_COLLECTOR ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   base: process.env.RAAYE_BASE ?? '/',
+  // Two pages: the plain TypeScript app (index.html) and the same flow in React (react.html).
+  build: { rollupOptions: { input: ['index.html', 'react.html'] } },
   server: {
     proxy: { '/v1': { target: collector, headers: { origin: collector } } },
   },
