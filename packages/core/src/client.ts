@@ -114,7 +114,7 @@ export function createClient(options: ClientOptions): RaayeClient {
       await ready;
       const result = (await withSenderLock(flusher.run)) ?? {
         sent: 0,
-        remaining: (await queue.list()).length,
+        remaining: await queue.count(),
       };
       if (result.remaining > 0) {
         // Backing off: retry when the backoff ends. Otherwise (offline, another tab sending):
@@ -261,8 +261,13 @@ export function createClient(options: ClientOptions): RaayeClient {
       stopLifecycle();
       flusher.stop();
       events.clear();
-      // After any write still in flight: close() waits for open transactions to finish.
-      ready.then(() => store().close?.()).catch(() => {});
+      // After the aborted send has let go of its lease, so the next client need not wait for it
+      // to expire; close() itself waits for open transactions to finish.
+      ready
+        .then(() => inFlight)
+        .catch(() => {})
+        .then(() => store().close?.())
+        .catch(() => {});
     },
   };
 }

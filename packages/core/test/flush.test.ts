@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { OutgoingBatch } from '../src/types';
+import { memoryStore } from '../src/storage/sync-store';
+import type { KeyValueStore, OutgoingBatch } from '../src/types';
 import {
   advance,
   installCollector,
@@ -192,6 +193,28 @@ describe('flush()', () => {
     await advance(2_100);
     expect(collector.stored.size).toBe(1);
     client.destroy();
+  });
+
+  it('does not read the whole queue on every rate() while offline (a long queue stays linear)', async () => {
+    installCollector();
+    setOnline(false);
+    const memory = memoryStore();
+    let reads = 0;
+    const store: KeyValueStore = {
+      ...memory,
+      kind: memory.kind,
+      entries: (prefix) => {
+        if (prefix === 'q:') reads++;
+        return memory.entries(prefix);
+      },
+    };
+    const client = makeClient({ storage: store });
+    for (let i = 0; i < 50; i++) {
+      await client.rate(stars(`r-${i}`));
+      await new Promise((resolve) => setTimeout(resolve, 1)); // the flush rate() scheduled runs
+    }
+    expect(await client.queued()).toHaveLength(50);
+    expect(reads).toBeLessThan(5);
   });
 
   it('retries on an interval while ratings wait, and stops its timer when the queue is empty', async () => {

@@ -135,11 +135,14 @@ export function createFlusher(
     let sent = 0;
     let maxCount: number = LIMITS.batchRatings;
     for (;;) {
+      // Checked before reading the queue: while offline or backing off, every rate() triggers a
+      // flush, and a full read each time would make a long offline queue quadratic.
+      if (Date.now() < backoff.until || isOffline() || abort.signal.aborted) {
+        return { sent, remaining: await queue.count() };
+      }
       const records = await queue.list();
       const remaining = { sent, remaining: records.length };
-      if (!records.length || Date.now() < backoff.until || isOffline() || abort.signal.aborted) {
-        return remaining;
-      }
+      if (!records.length) return remaining;
       if (!(await renew())) return remaining;
       const batch = takeBatch(records, maxCount, LIMITS.batchBytes);
       const response = await send(batch, false);

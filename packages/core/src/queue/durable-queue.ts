@@ -47,6 +47,12 @@ export function createDurableQueue(store: () => KeyValueStore, config: QueueConf
   return {
     list,
 
+    /** How many ratings wait: from the running count when there is one, else by reading. */
+    async count(): Promise<number> {
+      if (!usage) await list();
+      return usage?.count ?? 0;
+    },
+
     /** Resolves once the rating is durable in storage. Rejects with `queue_full` at a limit. */
     async add(rating: Rating): Promise<void> {
       const bytes = jsonBytes(rating);
