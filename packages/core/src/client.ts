@@ -225,10 +225,14 @@ export function createClient(options: ClientOptions): RaayeClient {
       await ready;
       checkText(interactionId, 'interactionId', LIMITS.interactionId, true);
       const rater = await raterId();
-      if (await recontact.isRated(rater, interactionId))
-        return { ask: false, reason: 'already_rated' };
-      if (await prompts.get(interactionId)) return { ask: true, reason: 'pending' };
-      return recontact.decide(rater, interactionId);
+      // Three independent reads at once: this sits between a page event and the prompt showing.
+      const [rated, pending, decision] = await Promise.all([
+        recontact.isRated(rater, interactionId),
+        prompts.get(interactionId),
+        recontact.decide(rater, interactionId),
+      ]);
+      if (rated) return { ask: false, reason: 'already_rated' };
+      return pending ? { ask: true, reason: 'pending' } : decision;
     },
 
     async noteAsked(interactionId) {

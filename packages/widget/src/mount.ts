@@ -197,7 +197,8 @@ export function mount(options: MountOptions): WidgetController {
             .expect({ interactionId: p.interactionId, expiresAt: p.expiresAt, prompt: toJson(p) })
             .catch(fail);
         }
-        await client.noteAsked(p.interactionId).catch(fail);
+        // Not awaited: recording the prompt for the recontact rules need not delay showing it.
+        client.noteAsked(p.interactionId).catch(fail);
         if (!destroyed) {
           show(job);
           return;
