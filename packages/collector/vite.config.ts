@@ -18,7 +18,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@raaye/source'], externalConditions: ['@raaye/source'] } },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+      // `csv` is its own side-effect-free entry: the dashboard writes the same CSV in the browser.
+      entry: { index: 'src/index.ts', cli: 'src/cli.ts', csv: 'src/export/csv.ts' },
       formats: ['es'],
     },
     rollupOptions: {

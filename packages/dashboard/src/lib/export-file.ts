@@ -1,41 +1,6 @@
+// The collector's own CSV writer (columns, order, formula guard), so both exports open the same way.
+import { CSV_COLUMNS, csvCell } from '@raaye/collector/csv';
 import type { StoredRating } from '../api/types';
-
-/** The collector's CSV columns, in its order, so both exports open the same way. */
-export const CSV_COLUMNS = [
-  'id',
-  'interactionId',
-  'interactionType',
-  'scale',
-  'score',
-  'tags',
-  'comment',
-  'raterId',
-  'userId',
-  'locale',
-  'source',
-  'eventTime',
-  'deviceCreatedAt',
-  'sentAt',
-  'receivedAt',
-  'low',
-  'repliedAt',
-  'repliedBy',
-  'replyNote',
-  'meta',
-  'userTraits',
-] as const satisfies ReadonlyArray<keyof StoredRating>;
-
-/**
- * One RFC 4180 cell, as the collector writes it: text starting with = + - @ tab or CR gets a `'`
- * so a spreadsheet shows a customer's comment instead of running it as a formula.
- */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export function toCsv(rows: readonly StoredRating[]): string {
   const lines = [CSV_COLUMNS.join(',')];
