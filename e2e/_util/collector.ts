@@ -45,15 +45,19 @@ export interface RunningCollector {
 
 /**
  * Starts the real collector CLI (the one users run) on 127.0.0.1: on PGlite in a temp dir, or on
- * PostgreSQL when `databaseUrl` is given. One site, `pk_e2e`, allows the given page origins.
+ * PostgreSQL when `databaseUrl` is given. One site, `pk_e2e`, allows the given page origins, with
+ * rate limits of `requestsPerSecond` (high enough not to shape a test; bench/ raises them further).
  */
 export async function startCollector(options: {
   origins: string[];
   databaseUrl?: string;
+  requestsPerSecond?: number;
 }): Promise<RunningCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'raaye-e2e-'));
   const port = await freePort();
   const config = join(dir, 'config.json');
+  const rate = options.requestsPerSecond ?? 10_000;
+  const limit = { burst: rate, perSecond: rate };
   writeFileSync(
     config,
     JSON.stringify({
@@ -63,10 +67,7 @@ export async function startCollector(options: {
           siteKey: SITE_KEY,
           secretKey: SECRET_KEY,
           allowedOrigins: options.origins,
-          limits: {
-            client: { burst: 10_000, perSecond: 10_000 },
-            site: { burst: 10_000, perSecond: 10_000 },
-          },
+          limits: { client: limit, site: limit },
         },
       ],
     }),
