@@ -1,34 +1,11 @@
 /** autocannon against one or more URLs at once, with fresh ratings in every request. */
 // @ts-expect-error autocannon ships no types; only the documented promise API is used here.
 import autocannon from 'autocannon';
+import { benchEnvelope } from '../../packages/collector/bench/envelope';
 import { SITE_KEY } from './collector';
 
-let n = 0;
-function uuid7(): string {
-  const hex = crypto.randomUUID().replaceAll('-', '');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
-
 /** The same envelope the SDK sends (and packages/collector/bench sends): fresh ids every time. */
-export function envelope(batch: number): string {
-  const now = new Date().toISOString();
-  const ratings = Array.from({ length: batch }, () => {
-    n++;
-    return {
-      id: uuid7(),
-      interactionId: `order-${n}`,
-      interactionType: 'delivery',
-      scale: 'stars5',
-      score: (n % 5) + 1,
-      raterId: `rater-${n % 10_000}-${n}`,
-      source: 'web',
-      tags: ['late'],
-      comment: 'bench',
-      createdAt: now,
-    };
-  });
-  return JSON.stringify({ siteKey: SITE_KEY, sentAt: now, ratings });
-}
+export const envelope = (batch: number): string => benchEnvelope(SITE_KEY, batch);
 
 export interface Load {
   reqPerSec: number;

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error autocannon ships no types; only the documented promise API is used here.
 import autocannon from 'autocannon';
+import { benchEnvelope } from './envelope';
 
 const seconds = Number(process.env.RAAYE_BENCH_SECONDS ?? 5);
 const connections = Number(process.env.RAAYE_BENCH_CONNECTIONS ?? 10);
@@ -16,31 +17,7 @@ const databaseUrl = process.env.RAAYE_BENCH_DATABASE_URL ?? process.env.RAAYE_TE
 
 const siteKey = 'pk_bench';
 
-let n = 0;
-function uuid(): string {
-  const hex = crypto.randomUUID().replaceAll('-', '');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
-
-function body(batch: number): string {
-  const now = new Date().toISOString();
-  const ratings = Array.from({ length: batch }, () => {
-    n++;
-    return {
-      id: uuid(),
-      interactionId: `order-${n}`,
-      interactionType: 'delivery',
-      scale: 'stars5',
-      score: (n % 5) + 1,
-      raterId: `rater-${n % 10_000}-${n}`,
-      source: 'web',
-      tags: ['late'],
-      comment: 'bench',
-      createdAt: now,
-    };
-  });
-  return JSON.stringify({ siteKey, sentAt: now, ratings });
-}
+const body = (batch: number) => benchEnvelope(siteKey, batch);
 
 interface Row {
   store: string;
