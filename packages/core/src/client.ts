@@ -217,6 +217,7 @@ export function createClient(options: ClientOptions): RaayeClient {
     },
 
     async resolve(interactionId) {
+      checkText(interactionId, 'interactionId', LIMITS.interactionId, true);
       await ready;
       await prompts.resolve(interactionId);
     },

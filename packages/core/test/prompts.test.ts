@@ -33,6 +33,11 @@ describe('pending prompts', () => {
     expect((await client.pending()).map((p) => p.interactionId)).toEqual(['b']);
   });
 
+  it('resolve() refuses an interaction id that is not one', async () => {
+    const client = makeClient({ storage: 'memory' });
+    await expect(client.resolve(42 as never)).rejects.toMatchObject({ path: 'interactionId' });
+  });
+
   it('resolve() removes a prompt', async () => {
     const client = makeClient({ storage: 'memory' });
     await client.expect({ interactionId: 'a' });
