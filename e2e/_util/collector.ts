@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StoredRating } from '@raaye/protocol';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
@@ -10,19 +11,8 @@ const CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
 export const SITE_KEY = 'pk_e2e';
 export const SECRET_KEY = 'sk_e2e';
 
-export interface StoredRating {
-  id: string;
-  interactionId: string;
-  scale: string;
-  score: number;
-  tags?: string[];
-  comment?: string | null;
-  raterId: string;
-  /** The device clock's createdAt, as sent; `eventTime` is the skew-corrected time. */
-  deviceCreatedAt: string;
-  source: string;
-  [field: string]: unknown;
-}
+// What the export API sends: the contract's read-side row.
+export type { StoredRating };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -17,7 +17,7 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rollupOptions: { external: [/^preact(\/|$)/, /^@raaye\/core(\/|$)/] },
+    rollupOptions: { external: [/^preact(\/|$)/, /^@raaye\/(core|protocol)(\/|$)/] },
     minify: false,
     sourcemap: true,
     target: 'es2022',
@@ -26,7 +26,7 @@ export default defineConfig({
     dts({
       include: ['src'],
       entryRoot: 'src',
-      // Keep `@raaye/core` imports as they are (paths only point the checker at core's source).
+      // Keep `@raaye/core` and `@raaye/protocol` imports as they are (paths only point the checker at core's source).
       pathsToAliases: false,
       tsconfigPath: './tsconfig.build.json',
       // Types are checked against core's source (its dist may not be built yet); keep only ours.

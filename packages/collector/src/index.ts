@@ -1,3 +1,7 @@
+// The contract (types, rules, validator) is @raaye/protocol's; the names a server needs most are
+// re-exported so one import serves.
+export type { OwedRecord, RatingFilter, Stats, StoredRating, WireRating } from '@raaye/protocol';
+export { isLowScore, validateRating } from '@raaye/protocol';
 export type { Collector, CollectorConfig } from './collector';
 export { createCollector } from './collector';
 export type { FileConfig } from './config/load';
@@ -11,18 +15,9 @@ export type { FetchHandler } from './http/node-listener';
 export { toNodeListener } from './http/node-listener';
 export type { LogFields, Logger, LogLevel } from './log/logger';
 export { jsonLogger, silentLogger } from './log/logger';
-export { isLowScore } from './rules/low-score';
 export { pgliteStore } from './store/pglite';
 export type { PostgresStoreOptions } from './store/postgres';
 export { postgresStore } from './store/postgres';
-export type {
-  NewRating,
-  OwedInput,
-  OwedRecord,
-  RatingFilter,
-  Stats,
-  Store,
-  StoredRating,
-} from './store/types';
+export type { NewOwed, NewRating, Store, StoredRow, StoreStats } from './store/types';
 export type { WebhookOptions } from './webhook/sender';
 export { verifyWebhookSignature } from './webhook/signature';

@@ -27,6 +27,7 @@ describe('public API', () => {
       'silentLogger',
       'sitesFromEnv',
       'toNodeListener',
+      'validateRating',
       'verifyWebhookSignature',
     ]);
   });

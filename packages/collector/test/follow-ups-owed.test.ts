@@ -1,4 +1,4 @@
-import type { RatingsResponse } from '@raaye/core/contract';
+import type { RatingsResponse } from '@raaye/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collector, envelope, getRequest, postRequest, rating, site } from './_util/fixtures';
 import { type StoreHandle, storeCases } from './_util/stores';
@@ -21,17 +21,18 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
   it('queues low ratings by the documented rule and marks them replied', async () => {
     const s = site();
     const handler = collector(handle.store, [s]);
+    // The edges of @raaye/protocol's isLowScore on each scale.
     const low = [
-      rating({ scale: 'stars5', score: 2 }),
+      rating({ scale: 'stars5', score: 3 }),
       rating({ scale: 'thumbs', score: 0 }),
       rating({ scale: 'nps', score: 6 }),
-      rating({ scale: 'ces7', score: 3 }),
+      rating({ scale: 'ces7', score: 4 }),
     ];
     const fine = [
-      rating({ scale: 'stars5', score: 3 }),
+      rating({ scale: 'stars5', score: 4 }),
       rating({ scale: 'thumbs', score: 1 }),
       rating({ scale: 'nps', score: 7 }),
-      rating({ scale: 'ces7', score: 4 }),
+      rating({ scale: 'ces7', score: 5 }),
     ];
     await handler(postRequest(envelope([...low, ...fine], { siteKey: s.siteKey })));
     const list = await handler(getRequest('/v1/follow-ups', s.secretKey));

@@ -1,4 +1,4 @@
-import { LIMITS, type RaterUser, type Source } from './contract';
+import { LIMITS, type RaterUser, type Source, TIME_WINDOW } from '@raaye/protocol';
 import { RaayeError } from './errors/RaayeError';
 import { createEmitter } from './events/emitter';
 import { createFlusher } from './flush/flusher';
@@ -14,9 +14,8 @@ import { sendBeacon } from './transport/beacon';
 import { fetchTransport } from './transport/fetch-transport';
 import type { ClientEvents, ClientOptions, KeyValueStore, RaayeClient, Rating } from './types';
 import { validateOptions } from './validate/options';
-import { checkJson, checkText, validateRating } from './validate/rating';
+import { checkJson, checkRating, checkText, validateRating } from './validate/rating';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ANON_KEY = 'm:anon';
 
 function validateUser(user: RaterUser | null | undefined, caller: string): RaterUser | undefined {
@@ -69,7 +68,7 @@ export function createClient(options: ClientOptions): RaayeClient {
   const queue = createDurableQueue(storeRef, {
     maxItems: o.queue?.maxItems ?? 1000,
     maxBytes: o.queue?.maxBytes ?? 2 * 1024 * 1024,
-    maxAgeMs: o.queue?.maxAgeMs ?? 7 * DAY_MS,
+    maxAgeMs: o.queue?.maxAgeMs ?? TIME_WINDOW.defaultQueueAgeMs,
     onDrop: (id, reason) => events.emit('dropped', { id, reason }),
   });
   const timeoutMs = o.timeoutMs ?? 10_000;
@@ -174,14 +173,14 @@ export function createClient(options: ClientOptions): RaayeClient {
           { path: 'interactionId' },
         );
       }
-      const rating: Rating = {
+      const rating: Rating = checkRating({
         ...valid,
         id: uuidv7(),
         raterId: rater,
         source,
         createdAt: new Date().toISOString(),
         ...(user ? { user } : {}),
-      };
+      });
       await queue.add(rating);
       await Promise.all([
         recontact.markRated(rater, valid.interactionId),

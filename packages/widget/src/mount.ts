@@ -5,13 +5,13 @@ import {
   type RaayeClient,
   type Rating,
 } from '@raaye/core';
+import { isTopScore } from '@raaye/protocol';
 import { createElement, render } from 'preact';
 import { type Bridge, detectBridge } from './bridge/webview-bridge';
 import { RatingPrompt, type SubmitInput } from './components/RatingPrompt';
 import { resolveLocale } from './i18n/resolve-locale';
 import type { LocalePack } from './i18n/strings';
 import { inertOthers } from './inert';
-import { isTop } from './scale-items';
 import { createShadowHost } from './shadow-host';
 import type {
   AskResult,
@@ -149,7 +149,8 @@ export function mount(options: MountOptions): WidgetController {
       const queued = !navigator.onLine;
       settled = true;
       emit('submitted', { interactionId: p.interactionId, rating, queued });
-      if (isTop(scale, score)) emit('high-score', { interactionId: p.interactionId, scale, score });
+      if (isTopScore(scale, score))
+        emit('high-score', { interactionId: p.interactionId, scale, score });
       job.resolve({ status: 'submitted', rating, queued });
       return { queued };
     };

@@ -1,4 +1,4 @@
-import { LIMITS, SCALES, type Scale } from '@raaye/core/contract';
+import { LIMITS, parseTimestamp, SCALES, type Scale } from '@raaye/protocol';
 import * as v from 'valibot';
 import { bearer } from '../auth/keys';
 import { CollectorError } from '../errors';
@@ -7,7 +7,6 @@ import { jsonWithEtag } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { json } from '../http/respond';
 import { enforce } from '../rate-limit/enforce';
-import { parseTimestamp } from '../time/timestamp';
 import { findUnsafeText } from '../validate/text-safety';
 import type { RouteContext } from './context';
 

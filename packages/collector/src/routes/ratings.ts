@@ -1,4 +1,11 @@
-import type { ItemResult, RatingsResponse } from '@raaye/core/contract';
+import {
+  eventTimeOf,
+  type ItemResult,
+  isLowScore,
+  parseTimestamp,
+  type RatingsResponse,
+  type WireRating,
+} from '@raaye/protocol';
 import { DEFAULT_LIMITS } from '../config/sites';
 import { CollectorError } from '../errors';
 import { checkOrigin } from '../http/client-origin';
@@ -6,12 +13,9 @@ import { requireJsonish } from '../http/content-type';
 import { parseJson, readBodyText } from '../http/read-body';
 import { json } from '../http/respond';
 import { enforce } from '../rate-limit/enforce';
-import { isLowScore } from '../rules/low-score';
+import { storableTime } from '../store/storable-time';
 import type { NewRating } from '../store/types';
-import { correctedTime } from '../time/clock-skew';
-import { parseTimestamp } from '../time/timestamp';
 import { parseEnvelope, validateRating } from '../validate/envelope';
-import type { ValidRating } from '../validate/rating-schema';
 import type { RouteContext } from './context';
 
 /**
@@ -83,8 +87,9 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
   return json(body);
 }
 
-function toNewRating(r: ValidRating, id: string, sentAt: number, receivedAt: number): NewRating {
+function toNewRating(r: WireRating, id: string, sentAt: number, receivedAt: number): NewRating {
   const createdAt = parseTimestamp(r.createdAt)!;
+  const time = eventTimeOf(receivedAt, sentAt, createdAt);
   return {
     id,
     interactionId: r.interactionId,
@@ -99,10 +104,11 @@ function toNewRating(r: ValidRating, id: string, sentAt: number, receivedAt: num
     meta: r.meta ?? null,
     locale: r.locale ?? null,
     source: r.source,
-    deviceCreatedAt: new Date(createdAt).toISOString(),
-    sentAt: new Date(sentAt).toISOString(),
+    deviceCreatedAt: storableTime(createdAt),
+    sentAt: storableTime(sentAt),
     receivedAt: new Date(receivedAt).toISOString(),
-    eventTime: new Date(correctedTime(receivedAt, sentAt, createdAt)).toISOString(),
+    eventTime: new Date(time.eventTime).toISOString(),
+    clockSuspect: time.clockSuspect,
     low: isLowScore(r.scale, r.score),
   };
 }

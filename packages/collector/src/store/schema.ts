@@ -55,6 +55,13 @@ CREATE TABLE raaye_owed (
 );
 `,
   },
+  {
+    // Issue 11 (time): a rating whose device-measured age (sentAt − createdAt) is outside
+    // @raaye/protocol's TIME_WINDOW is stored at its receive time with this flag set.
+    version: 10,
+    name: 'clock_suspect flag',
+    sql: `ALTER TABLE raaye_ratings ADD COLUMN clock_suspect boolean NOT NULL DEFAULT false;`,
+  },
 ];
 
 /** Taken inside the migration transaction so concurrent instances migrate one at a time. */

@@ -1,8 +1,10 @@
+import { BANDS, CSAT_SCALES } from '@raaye/protocol';
 import { filterSql } from './filter-sql';
 import type { SqlClient } from './sql-client';
-import type { RatingFilter, Stats } from './types';
+import type { RatingFilter, StoreStats } from './types';
 
-const FIVE_POINT = `scale IN ('stars5', 'faces5', 'csat5')`;
+// The bands are @raaye/protocol's (CSAT, NPS), written into the SQL as constants.
+const FIVE_POINT = `scale IN (${CSAT_SCALES.map((s) => `'${s}'`).join(', ')})`;
 
 interface TotalsRow {
   count: number;
@@ -19,15 +21,15 @@ export async function queryStats(
   db: SqlClient,
   siteId: string,
   filter: RatingFilter,
-): Promise<Stats> {
+): Promise<StoreStats> {
   const { where, params } = filterSql(siteId, filter);
   const [totals] = await db.query<TotalsRow>(
     `SELECT count(*)::int AS count, avg(score)::float8 AS average,
        (count(*) FILTER (WHERE ${FIVE_POINT}))::int AS csat_n,
-       (count(*) FILTER (WHERE ${FIVE_POINT} AND score >= 4))::int AS csat_pos,
+       (count(*) FILTER (WHERE ${FIVE_POINT} AND score >= ${BANDS.satisfiedMin}))::int AS csat_pos,
        (count(*) FILTER (WHERE scale = 'nps'))::int AS nps_n,
-       (count(*) FILTER (WHERE scale = 'nps' AND score >= 9))::int AS promoters,
-       (count(*) FILTER (WHERE scale = 'nps' AND score <= 6))::int AS detractors
+       (count(*) FILTER (WHERE scale = 'nps' AND score >= ${BANDS.promoterMin}))::int AS promoters,
+       (count(*) FILTER (WHERE scale = 'nps' AND score < ${BANDS.passiveMin}))::int AS detractors
      FROM raaye_ratings WHERE ${where}`,
     params,
   );
@@ -43,7 +45,10 @@ export async function queryStats(
     params,
   );
   const t = totals!;
-  const byScale: Stats['byScale'] = {};
+  const byScale: Record<
+    string,
+    { count: number; average: number; distribution: Record<string, number> }
+  > = {};
   for (const row of dist) {
     const entry = byScale[row.scale] ?? { count: 0, average: 0, distribution: {} };
     byScale[row.scale] = entry;

@@ -1,73 +1,24 @@
-import type { Scale, Source } from '@raaye/core/contract';
+import type { OwedRecord, RatingFilter, Stats, StoredRating } from '@raaye/protocol';
 
-/** A validated rating as the collector writes it. Times are ISO 8601 UTC strings. */
-export interface NewRating {
-  id: string;
-  interactionId: string;
-  interactionType: string | null;
-  scale: Scale;
-  score: number;
-  tags: string[] | null;
-  comment: string | null;
-  raterId: string;
-  userId: string | null;
-  userTraits: Record<string, unknown> | null;
-  meta: Record<string, unknown> | null;
-  locale: string | null;
-  source: Source;
-  /** The device clock's `createdAt`, as sent. */
-  deviceCreatedAt: string;
-  sentAt: string;
-  /** Server clock when the batch arrived. */
-  receivedAt: string;
-  /** `receivedAt − (sentAt − createdAt)`, clamped to `receivedAt`; what stats use. */
-  eventTime: string;
-  /** A low score (see `isLowScore`): enters the follow-up queue and fires the webhook. */
-  low: boolean;
-}
+export type { OwedRecord, RatingFilter };
 
-export interface StoredRating extends NewRating {
-  /** Insertion sequence; the export cursor. */
+/**
+ * A validated rating as the collector writes it: the read side's `StoredRating` (from
+ * `@raaye/protocol`) before anyone replied. `eventTime`/`clockSuspect` come from `eventTimeOf`,
+ * `low` from `isLowScore`.
+ */
+export type NewRating = Omit<StoredRating, 'repliedAt' | 'repliedBy' | 'replyNote'>;
+
+/** A stored rating with its insertion sequence, the export cursor (never sent to clients). */
+export interface StoredRow extends StoredRating {
   seq: string;
-  repliedAt: string | null;
-  repliedBy: string | null;
-  replyNote: string | null;
 }
 
-export interface RatingFilter {
-  /** Inclusive lower bound on `eventTime`. */
-  from?: string;
-  /** Exclusive upper bound on `eventTime`. */
-  to?: string;
-  interactionType?: string;
-  scale?: Scale;
-}
+/** `GET /v1/stats` without the echo of site and filter the route adds. */
+export type StoreStats = Omit<Stats, 'site' | 'filter'>;
 
-export interface Stats {
-  count: number;
-  /** Mean raw score; only meaningful together with a `scale` filter, see `byScale`. */
-  average: number | null;
-  /** Share (0–100) of 4–5 scores among 5-point scales (stars5, faces5, csat5). */
-  csat: number | null;
-  /** % promoters (9–10) − % detractors (0–6) among `nps` ratings, −100…100. */
-  nps: number | null;
-  byScale: Record<string, { count: number; average: number; distribution: Record<string, number> }>;
-  byDay: Array<{ day: string; count: number; average: number }>;
-}
-
-export interface OwedInput {
-  raterId: string;
-  interactionId: string;
-  interactionType: string | null;
-  prompt: string | null;
-  scale: Scale | null;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface OwedRecord extends OwedInput {
-  settledAt: string | null;
-}
+/** A debt to record (`POST /v1/owed`, after defaults): the record before it is settled. */
+export type NewOwed = Omit<OwedRecord, 'settledAt'>;
 
 export interface Store {
   /** Creates or upgrades the schema; safe to call from several processes at once. */
@@ -78,14 +29,14 @@ export interface Store {
    * Resolves only after the commit.
    */
   insertRatings(siteId: string, ratings: NewRating[]): Promise<Set<string>>;
-  stats(siteId: string, filter: RatingFilter): Promise<Stats>;
+  stats(siteId: string, filter: RatingFilter): Promise<StoreStats>;
   /** Up to `limit` ratings with `seq` after `afterSeq`, in `seq` order. */
   listRatings(
     siteId: string,
     filter: RatingFilter,
     afterSeq: string,
     limit: number,
-  ): Promise<StoredRating[]>;
+  ): Promise<StoredRow[]>;
   /**
    * Where a page of at most `limit` ratings after `afterSeq` ends, found before streaming it so
    * the next cursor can go in a header. `more` is true when ratings follow that page.
@@ -97,7 +48,7 @@ export interface Store {
     limit: number,
   ): Promise<{ lastSeq: string | null; more: boolean }>;
   /** Low ratings with no reply yet, oldest first, after `afterSeq`. */
-  listFollowUps(siteId: string, afterSeq: string, limit: number): Promise<StoredRating[]>;
+  listFollowUps(siteId: string, afterSeq: string, limit: number): Promise<StoredRow[]>;
   /** False when there is no such low rating. */
   markReplied(
     siteId: string,
@@ -107,7 +58,7 @@ export interface Store {
     at: string,
   ): Promise<boolean>;
   /** Records a debt; settled at once if the rater already rated the interaction. */
-  addOwed(siteId: string, owed: OwedInput): Promise<OwedRecord>;
+  addOwed(siteId: string, owed: NewOwed): Promise<OwedRecord>;
   listOwed(siteId: string, raterId: string, now: string): Promise<OwedRecord[]>;
   eraseRater(siteId: string, raterId: string): Promise<{ ratings: number; owed: number }>;
   ping(): Promise<void>;

@@ -1,0 +1,127 @@
+import type { Scale, Source } from '../scales';
+
+/** Query of `/v1/stats` and `/v1/ratings`: `from` inclusive, `to` exclusive, ISO 8601, on `eventTime`. */
+export interface RatingFilter {
+  from?: string;
+  to?: string;
+  interactionType?: string;
+  scale?: Scale;
+}
+
+/**
+ * A stored rating as the read side sends it: one NDJSON export line, one follow-up, one CSV row.
+ * Times are ISO 8601 UTC.
+ */
+export interface StoredRating {
+  id: string;
+  interactionId: string;
+  interactionType: string | null;
+  scale: Scale;
+  score: number;
+  tags: string[] | null;
+  comment: string | null;
+  raterId: string;
+  userId: string | null;
+  userTraits: Record<string, unknown> | null;
+  meta: Record<string, unknown> | null;
+  locale: string | null;
+  source: Source;
+  /** The device clock's `createdAt`, as sent (clamped to years 1–9999). */
+  deviceCreatedAt: string;
+  /** The envelope's `sentAt`, as sent (clamped to years 1–9999). */
+  sentAt: string;
+  /** The collector's clock when the batch arrived. */
+  receivedAt: string;
+  /** When the rating was made, corrected for the device clock (`eventTimeOf`); what stats use. */
+  eventTime: string;
+  /**
+   * True when the device's own account of the rating's age could not be believed (older than the
+   * SDK keeps ratings, or made "after" it was sent): `eventTime` is then `receivedAt`.
+   */
+  clockSuspect: boolean;
+  /** A low score (`isLowScore`): in the follow-up inbox, fires the `rating.low` webhook. */
+  low: boolean;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  replyNote: string | null;
+}
+
+export interface ScaleStats {
+  count: number;
+  average: number;
+  /** Score (as text) → number of ratings. Scores nobody gave are absent. */
+  distribution: Record<string, number>;
+}
+
+/** `GET /v1/stats`. */
+export interface Stats {
+  site: string;
+  filter: RatingFilter;
+  count: number;
+  /** Mean raw score; only meaningful for one scale (see `byScale`). */
+  average: number | null;
+  /** Share (0–100) of satisfied scores (`isSatisfied`: 4–5) among `CSAT_SCALES` ratings. */
+  csat: number | null;
+  /** % promoters − % detractors (`npsBucket`) among `nps` ratings, −100…100. */
+  nps: number | null;
+  byScale: Partial<Record<Scale, ScaleStats>>;
+  /** UTC days with at least one rating, oldest first. */
+  byDay: Array<{ day: string; count: number; average: number }>;
+}
+
+/** `GET /v1/follow-ups`: low ratings nobody replied to, oldest first. */
+export interface FollowUpsPage {
+  followUps: StoredRating[];
+  nextCursor: string | null;
+}
+
+/** Body of `POST /v1/follow-ups/:id`. */
+export interface ReplyInput {
+  by: string;
+  note?: string;
+}
+
+/** Answer of `POST /v1/follow-ups/:id`. */
+export interface Reply {
+  id: string;
+  repliedAt: string;
+  repliedBy: string;
+  replyNote: string | null;
+}
+
+/** Body of `POST /v1/owed` (secret key, from the site's backend). */
+export interface OwedInput {
+  raterId: string;
+  interactionId: string;
+  interactionType?: string;
+  /** The question the widget shows, ≤ 500 chars. */
+  prompt?: string;
+  scale?: Scale;
+  /** ISO 8601, in the future and within 90 days; default 7 days. */
+  expiresAt?: string;
+}
+
+/** A debt as the collector records it (`201 { owed }` from `POST /v1/owed`). */
+export interface OwedRecord {
+  raterId: string;
+  interactionId: string;
+  interactionType: string | null;
+  prompt: string | null;
+  scale: Scale | null;
+  createdAt: string;
+  expiresAt: string;
+  settledAt: string | null;
+}
+
+/** One item of `GET /v1/owed` (public key): what the rater still owes. */
+export type OwedItem = Omit<OwedRecord, 'raterId' | 'settledAt'>;
+
+export interface OwedList {
+  owed: OwedItem[];
+}
+
+/** Answer of `DELETE /v1/raters/:raterId`. */
+export interface EraseResult {
+  raterId: string;
+  deleted: { ratings: number; owed: number };
+}
