@@ -1,10 +1,22 @@
 import { parseCli, USAGE } from './cli/args';
+import { MIGRATE_USAGE, migrateCommand } from './cli/migrate-command';
 import { banner, serve } from './cli/serve';
 import { isCollectorError } from './errors';
 import { jsonLogger } from './log/logger';
 
 // Entry of the `raaye-collector` bin; the build prepends the shebang.
 async function main(): Promise<void> {
+  if (process.argv[2] === 'migrate') {
+    try {
+      process.exitCode = await migrateCommand(process.argv.slice(3), process.env);
+    } catch (error) {
+      process.stderr.write(
+        `raaye-collector migrate: ${(error as Error).message}\n\n${MIGRATE_USAGE}\n`,
+      );
+      process.exitCode = 1;
+    }
+    return;
+  }
   let options: ReturnType<typeof parseCli>;
   try {
     options = parseCli(process.argv.slice(2), process.env);
