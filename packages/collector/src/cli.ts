@@ -1,4 +1,5 @@
 import { parseCli, USAGE } from './cli/args';
+import { membersCommand } from './cli/members';
 import { MIGRATE_USAGE, migrateCommand } from './cli/migrate-command';
 import { banner, serve } from './cli/serve';
 import { isCollectorError } from './errors';
@@ -16,6 +17,19 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     return;
+  }
+  if (process.argv[2] === 'members') {
+    const code = await membersCommand(process.argv.slice(3), process.env, {
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+      stdin: readStdin,
+    }).catch((error: unknown) => {
+      process.stderr.write(
+        `raaye-collector members: ${isCollectorError(error) ? error.message : String(error)}\n`,
+      );
+      return 1;
+    });
+    process.exit(code);
   }
   let options: ReturnType<typeof parseCli>;
   try {
@@ -54,6 +68,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 void main();
