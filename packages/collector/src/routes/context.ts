@@ -1,4 +1,5 @@
 import type { SiteKeys } from '../auth/keys';
+import type { SiteConfig } from '../config/types';
 import type { Logger } from '../log/logger';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
@@ -21,4 +22,10 @@ export interface Deps {
   webhooks: WebhookSender;
   logger: Logger;
   now: () => number;
+  /** Every configured site (rating links are verified against each site's key). */
+  sites: readonly SiteConfig[];
+  /** Prefix of every route, without a trailing slash. */
+  basePath: string;
+  /** Public base URL of the collector for links in e-mail and SMS, when configured. */
+  publicUrl: string | undefined;
 }
