@@ -20,6 +20,8 @@ export const USAGE = `Usage: raaye-collector [options]
   --demo                add a demo site (pk_demo / sk_demo) and serve the example page
   -h, --help            show this help
 
+  raaye-collector members add|list|remove …   manage dashboard members (see members --help)
+
 Sites can also come from RAAYE_SITES (JSON array) or RAAYE_SITE_KEY, RAAYE_SECRET_KEY and
 RAAYE_ALLOWED_ORIGINS (comma-separated).`;
 

@@ -1,6 +1,7 @@
 import type { SiteKeys } from '../auth/keys';
 import type { SiteConfig } from '../config/types';
 import type { Logger } from '../log/logger';
+import type { Team } from '../members/team';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
 import type { WebhookSender } from '../webhook/sender';
@@ -22,6 +23,8 @@ export interface Deps {
   webhooks: WebhookSender;
   logger: Logger;
   now: () => number;
+  /** Members, sessions, API tokens (the team inbox). */
+  team: Team;
   /** Every configured site (rating links are verified against each site's key). */
   sites: readonly SiteConfig[];
   /** Prefix of every route, without a trailing slash. */

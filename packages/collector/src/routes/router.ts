@@ -1,4 +1,5 @@
 import { linkChoose, linkConfirm, linkScore, linkSubmit } from '../landing/routes';
+import { matchMemberRoute } from '../members/routes';
 import type { RouteContext } from './context';
 import { exportRatings } from './export';
 import { listFollowUps, replyFollowUp } from './follow-ups';
@@ -51,7 +52,7 @@ export function matchRoute(path: string): Route | undefined {
     const id = decode(rater[1]!);
     return id === undefined ? undefined : { methods: { DELETE: (ctx) => eraseRater(ctx, id) } };
   }
-  return undefined;
+  return matchMemberRoute(path, decode);
 }
 
 /**

@@ -55,6 +55,7 @@ export function sqlStore(
     ...ledgerMethods(db),
     coverage: (siteId, filter, now) => queryCoverage(db, siteId, filter, now),
 
+    sql: db,
     async migrate() {
       await db.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`);

@@ -1,5 +1,6 @@
 import type { Scale, Source } from '@raaye/core/contract';
 import type { Channel } from '../channels/channel';
+import type { SqlClient } from './sql-client';
 
 /** A validated rating as the collector writes it. Times are ISO 8601 UTC strings. */
 export interface NewRating {
@@ -108,6 +109,12 @@ export interface LinkRevision {
 }
 
 export interface Store {
+  /**
+   * The store's own client (failures already mapped to `unavailable`), for feature modules that
+   * keep their own tables in the same database (the team inbox): they share its transactions.
+   * @internal
+   */
+  readonly sql: SqlClient;
   /** Creates or upgrades the schema; safe to call from several processes at once. */
   migrate(): Promise<void>;
   /**
