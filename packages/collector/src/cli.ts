@@ -1,11 +1,23 @@
 import { parseCli, USAGE } from './cli/args';
 import { membersCommand } from './cli/members';
+import { MIGRATE_USAGE, migrateCommand } from './cli/migrate-command';
 import { banner, serve } from './cli/serve';
 import { isCollectorError } from './errors';
 import { jsonLogger } from './log/logger';
 
 // Entry of the `raaye-collector` bin; the build prepends the shebang.
 async function main(): Promise<void> {
+  if (process.argv[2] === 'migrate') {
+    try {
+      process.exitCode = await migrateCommand(process.argv.slice(3), process.env);
+    } catch (error) {
+      process.stderr.write(
+        `raaye-collector migrate: ${(error as Error).message}\n\n${MIGRATE_USAGE}\n`,
+      );
+      process.exitCode = 1;
+    }
+    return;
+  }
   if (process.argv[2] === 'members') {
     const code = await membersCommand(process.argv.slice(3), process.env, {
       out: (s) => process.stdout.write(s),

@@ -11,6 +11,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: raaye-collector [options]
+       raaye-collector migrate --database-url <url>   copy a PGlite directory into PostgreSQL
 
   --port <n>            port to listen on (default 8787, env PORT)
   --host <addr>         address to bind (default 127.0.0.1, env HOST)
