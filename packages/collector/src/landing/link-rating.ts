@@ -47,8 +47,12 @@ export async function storeLinkRating(
   };
   const inserted = await ctx.deps.store.insertRatings(site.id, [rating]);
   const stored = inserted.has(id);
-  if (stored && rating.low && site.webhook) {
-    ctx.deps.webhooks.send(site.webhook, { type: 'rating.low', site: site.id, rating });
+  // As for ratings from devices (routes/ratings.ts): the inbox opens the follow-up.
+  if (stored && rating.low) {
+    ctx.deps.inbox.kick(site.id);
+    if (site.webhook) {
+      ctx.deps.webhooks.send(site.webhook, { type: 'rating.low', site: site.id, rating });
+    }
   }
   return stored;
 }
