@@ -1,8 +1,7 @@
-import { sep } from 'node:path';
 import { defineConfig } from 'vite';
-import dts from 'vite-plugin-dts';
+import { declarations } from '../../scripts/dts';
 
-// Plain ES modules for every runtime (browsers, Node, workers): no dependencies to leave out.
+// Plain ES modules for every runtime (browsers, Node, workers): there are no dependencies.
 export default defineConfig({
   build: {
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
@@ -10,15 +9,5 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
   },
-  plugins: [
-    dts({
-      include: ['src'],
-      // Per-file declarations: rollupTypes emits an empty `export {}` with this toolchain.
-      beforeWriteFile: (filePath, content) => ({
-        filePath: filePath.replace(`${sep}dist${sep}src${sep}`, `${sep}dist${sep}`),
-        content,
-      }),
-      tsconfigPath: './tsconfig.build.json',
-    }),
-  ],
+  plugins: [declarations({ packageDir: import.meta.dirname })],
 });

@@ -18,6 +18,6 @@ export { jsonLogger, silentLogger } from './log/logger';
 export { pgliteStore } from './store/pglite';
 export type { PostgresStoreOptions } from './store/postgres';
 export { postgresStore } from './store/postgres';
-export type { NewOwed, NewRating, Store, StoredRow, StoreStats } from './store/types';
+export type { NewRating, OwedInput, Store, StoredRow, StoreStats } from './store/types';
 export type { WebhookOptions } from './webhook/sender';
 export { verifyWebhookSignature } from './webhook/signature';

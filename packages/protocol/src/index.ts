@@ -17,12 +17,11 @@ export {
   TOP_SCORE_MIN,
 } from './rules/score';
 export { eventTimeOf, parseTimestamp, TIME_WINDOW } from './rules/time';
-export type { Scale, Source } from './scales';
-export { isScale, SCALES, SOURCES, scoresOf } from './scales';
+export type { Channel, LinkChannel, Scale, Source } from './scales';
+export { CHANNELS, isScale, SCALES, SOURCES, scoresOf } from './scales';
 export type {
   EraseResult,
   FollowUpsPage,
-  OwedInput,
   OwedItem,
   OwedList,
   OwedRecord,

@@ -18,4 +18,6 @@ export const LIMITS = {
   batchRatings: 100,
   batchBytes: 65536,
   siteKey: 128,
+  /** `channel` on the wire (contract 1.1). */
+  channel: 32,
 } as const;

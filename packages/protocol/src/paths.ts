@@ -1,15 +1,15 @@
+/** Path of the ingest endpoint, relative to the collector's base URL. */
+export const RATINGS_PATH = '/v1/ratings';
+
 /** Routes, relative to the collector's base URL. */
 export const PATHS = {
-  ratings: '/v1/ratings',
+  ratings: RATINGS_PATH,
   owed: '/v1/owed',
   stats: '/v1/stats',
   followUps: '/v1/follow-ups',
   raters: '/v1/raters',
   health: '/healthz',
 } as const;
-
-/** Path of the ingest endpoint (also `PATHS.ratings`). */
-export const RATINGS_PATH = PATHS.ratings;
 
 /** Response headers of the contract, lower-case as `Headers` returns them. */
 export const HEADERS = {

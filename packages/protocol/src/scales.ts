@@ -25,3 +25,14 @@ export function scoresOf(scale: Scale): number[] {
 /** Where a rating was given. */
 export const SOURCES = ['web', 'webview-ios', 'webview-android', 'react-native', 'node'] as const;
 export type Source = (typeof SOURCES)[number];
+
+/**
+ * Where an answer came from (contract 1.1). `widget`: a prompt shown by @raaye/widget; `api`: the
+ * site's own `rate()` call; `email` / `sms`: a signed rating link. Optional on the wire: SDKs
+ * older than 1.1 send none and are stored as `null`, counted as `unspecified`.
+ */
+export const CHANNELS = ['widget', 'email', 'sms', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The two channels a signed link can stand for. */
+export type LinkChannel = Extract<Channel, 'email' | 'sms'>;

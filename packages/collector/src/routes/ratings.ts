@@ -6,6 +6,7 @@ import {
   type RatingsResponse,
   type WireRating,
 } from '@raaye/protocol';
+import { wireChannel } from '../channels/channel';
 import { DEFAULT_LIMITS } from '../config/sites';
 import { CollectorError } from '../errors';
 import { checkOrigin } from '../http/client-origin';
@@ -70,6 +71,7 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
       result.status = 'duplicate';
     }
   }
+  if (toInsert.some((r) => r.low && inserted.has(r.id))) deps.inbox.kick(site.id);
   if (site.webhook) {
     for (const rating of toInsert) {
       if (rating.low && inserted.has(rating.id)) {
@@ -110,5 +112,6 @@ function toNewRating(r: WireRating, id: string, sentAt: number, receivedAt: numb
     eventTime: new Date(time.eventTime).toISOString(),
     clockSuspect: time.clockSuspect,
     low: isLowScore(r.scale, r.score),
+    channel: wireChannel(r.channel),
   };
 }

@@ -1,4 +1,5 @@
-import type { OwedRecord, RatingFilter, Stats, StoredRating } from '@raaye/protocol';
+import type { OwedRecord, RatingFilter, Scale, Stats, StoredRating } from '@raaye/protocol';
+import type { SqlClient } from './sql-client';
 
 export type { OwedRecord, RatingFilter };
 
@@ -17,10 +18,52 @@ export interface StoredRow extends StoredRating {
 /** `GET /v1/stats` without the echo of site and filter the route adds. */
 export type StoreStats = Omit<Stats, 'site' | 'filter'>;
 
-/** A debt to record (`POST /v1/owed`, after defaults): the record before it is settled. */
-export type NewOwed = Omit<OwedRecord, 'settledAt'>;
+/** A debt to record (`POST /v1/owed`, after defaults). */
+export interface OwedInput {
+  raterId: string;
+  interactionId: string;
+  interactionType: string | null;
+  prompt: string | null;
+  scale: Scale | null;
+  /** BCP 47; the language of links, e-mail fragment and landing page. */
+  locale: string | null;
+  /** Follow-up tags offered after a low / high score, as in the widget's `PromptConfig.tags`. */
+  tags: { low?: string[]; high?: string[] } | null;
+  /** When the interaction ended; coverage measures time to answer from here. */
+  endedAt: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * One group of the owed ledger's coverage. `channel` / `interactionType` are `undefined` when
+ * the row sums over them (SQL grouping sets), `null` when the value itself is null.
+ */
+export interface CoverageRow {
+  state: 'answered' | 'expired' | 'cancelled' | 'open';
+  /** Channel of the answer (`unspecified` for old SDKs); `null` for unanswered rows. */
+  channel: string | null | undefined;
+  interactionType: string | null | undefined;
+  count: number;
+  /** Median seconds from interaction end (or creation) to the answer; answered rows only. */
+  medianSeconds: number | null;
+}
+
+/** The answer from a signed link, revised by the form on the landing page of the same visit. */
+export interface LinkRevision {
+  score: number;
+  tags: string[] | null;
+  comment: string | null;
+  low: boolean;
+}
 
 export interface Store {
+  /**
+   * The store's own client (failures already mapped to `unavailable`), for feature modules that
+   * keep their own tables in the same database (the team inbox): they share its transactions.
+   * @internal
+   */
+  readonly sql: SqlClient;
   /** Creates or upgrades the schema; safe to call from several processes at once. */
   migrate(): Promise<void>;
   /**
@@ -58,8 +101,30 @@ export interface Store {
     at: string,
   ): Promise<boolean>;
   /** Records a debt; settled at once if the rater already rated the interaction. */
-  addOwed(siteId: string, owed: NewOwed): Promise<OwedRecord>;
+  addOwed(siteId: string, owed: OwedInput): Promise<OwedRecord>;
   listOwed(siteId: string, raterId: string, now: string): Promise<OwedRecord[]>;
+  /** One entry of a site by id, in any state. */
+  getOwed(siteId: string, id: string): Promise<OwedRecord | undefined>;
+  /** Marks it cancelled (unless settled); undefined when there is no such entry. */
+  cancelOwed(siteId: string, id: string, at: string): Promise<OwedRecord | undefined>;
+  /**
+   * Interaction ids of this rater's entries that stopped being owed (settled, cancelled,
+   * expired) after `since`, so a device drops prompts it still holds for them.
+   */
+  closedOwed(siteId: string, raterId: string, since: string, now: string): Promise<string[]>;
+  /**
+   * Rewrites a link rating from the same visit (the form after the click). False when the
+   * rating is not this rater's link rating for this interaction, or older than `notBefore`.
+   */
+  reviseLinkRating(
+    siteId: string,
+    ratingId: string,
+    owed: { raterId: string; interactionId: string },
+    revision: LinkRevision,
+    notBefore: string,
+  ): Promise<boolean>;
+  /** Owed entries created in [from, to) by state × channel × interaction type. */
+  coverage(siteId: string, filter: RatingFilter, now: string): Promise<CoverageRow[]>;
   eraseRater(siteId: string, raterId: string): Promise<{ ratings: number; owed: number }>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -65,7 +65,7 @@ export function validateRating(input: unknown, index: number): ItemValidation {
 /** The contract's fields only: anything else a client sends is ignored, not stored. */
 function pick(r: WireRating): WireRating {
   const { id, interactionId, interactionType, scale, score, tags, comment, raterId } = r;
-  const { user, meta, locale, source, createdAt } = r;
+  const { user, meta, locale, source, createdAt, channel } = r;
   return {
     id,
     interactionId,
@@ -80,5 +80,6 @@ function pick(r: WireRating): WireRating {
     locale,
     source,
     createdAt,
+    channel,
   };
 }

@@ -1,4 +1,4 @@
-import type { Scale, Source } from '../scales';
+import type { Channel, Scale, Source } from '../scales';
 
 /** Query of `/v1/stats` and `/v1/ratings`: `from` inclusive, `to` exclusive, ISO 8601, on `eventTime`. */
 export interface RatingFilter {
@@ -26,6 +26,8 @@ export interface StoredRating {
   meta: Record<string, unknown> | null;
   locale: string | null;
   source: Source;
+  /** Where it was given (contract 1.1); `null` from SDKs older than 1.1. */
+  channel: Channel | null;
   /** The device clock's `createdAt`, as sent (clamped to years 1–9999). */
   deviceCreatedAt: string;
   /** The envelope's `sentAt`, as sent (clamped to years 1–9999). */
@@ -89,35 +91,50 @@ export interface Reply {
   replyNote: string | null;
 }
 
-/** Body of `POST /v1/owed` (secret key, from the site's backend). */
-export interface OwedInput {
-  raterId: string;
-  interactionId: string;
-  interactionType?: string;
-  /** The question the widget shows, ≤ 500 chars. */
-  prompt?: string;
-  scale?: Scale;
-  /** ISO 8601, in the future and within 90 days; default 7 days. */
-  expiresAt?: string;
-}
-
 /** A debt as the collector records it (`201 { owed }` from `POST /v1/owed`). */
 export interface OwedRecord {
+  /** Global, numeric (as text); what links and `DELETE /v1/owed/:id` refer to. */
+  id: string;
   raterId: string;
   interactionId: string;
   interactionType: string | null;
+  /** The question the widget shows, ≤ 500 chars. */
   prompt: string | null;
   scale: Scale | null;
+  /** BCP 47; the language of links, e-mail fragment and landing page. */
+  locale: string | null;
+  /** Follow-up tags offered after a low / high score, as in the widget's `PromptConfig.tags`. */
+  tags: { low?: string[]; high?: string[] } | null;
+  /** When the interaction ended; coverage measures time to answer from here. */
+  endedAt: string | null;
   createdAt: string;
   expiresAt: string;
   settledAt: string | null;
+  /** Channel of the answer that settled it (`unspecified` for SDKs older than contract 1.1). */
+  settledChannel: string | null;
+  /** The settling rating, when it was stored (not a duplicate). */
+  ratingId: string | null;
+  cancelledAt: string | null;
 }
 
 /** One item of `GET /v1/owed` (public key): what the rater still owes. */
-export type OwedItem = Omit<OwedRecord, 'raterId' | 'settledAt'>;
+export type OwedItem = Pick<
+  OwedRecord,
+  | 'interactionId'
+  | 'interactionType'
+  | 'prompt'
+  | 'scale'
+  | 'tags'
+  | 'locale'
+  | 'createdAt'
+  | 'expiresAt'
+>;
 
+/** `GET /v1/owed`. */
 export interface OwedList {
   owed: OwedItem[];
+  /** Interaction ids settled, cancelled or expired lately: a device drops prompts it holds for them. */
+  closed: string[];
 }
 
 /** Answer of `DELETE /v1/raters/:raterId`. */

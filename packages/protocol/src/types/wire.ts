@@ -1,4 +1,4 @@
-import type { Scale, Source } from '../scales';
+import type { Channel, Scale, Source } from '../scales';
 
 export interface RaterUser {
   id?: string;
@@ -23,6 +23,12 @@ export interface WireRating {
   source: Source;
   /** ISO 8601 from the device clock. */
   createdAt: string;
+  /**
+   * Contract 1.1. A device may claim `widget` or `api`; the collector accepts any string of at
+   * most `LIMITS.channel` characters (so a newer SDK's channel never gets a rating refused) and
+   * stores only those two.
+   */
+  channel?: Channel;
 }
 
 export interface RatingsEnvelope {

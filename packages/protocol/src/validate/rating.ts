@@ -87,6 +87,7 @@ export function validateRating(rating: unknown): Issue[] {
     bad('locale', `must be a BCP 47 tag like en-US, at most ${LIMITS.locale} characters`);
   }
   if (!SOURCES.includes(r.source as never)) bad('source', `must be one of ${SOURCES.join(', ')}`);
+  text('channel', r.channel, LIMITS.channel, false, 0);
   if (parseTimestamp(r.createdAt) === undefined) {
     bad('createdAt', 'must be an ISO 8601 time with a zone');
   }
