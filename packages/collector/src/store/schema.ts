@@ -1,3 +1,5 @@
+import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
+
 /**
  * The one schema both adapters share. Append migrations; never edit an applied one.
  * Idempotency lives in the two UNIQUE constraints, with no time window (R3).
@@ -114,6 +116,12 @@ CREATE TABLE raaye_activity (
 );
 CREATE INDEX raaye_activity_rating ON raaye_activity (site_id, rating_id, seq);
 `,
+  },
+  // 60–69: read-side rollups (performance).
+  {
+    version: 60,
+    name: 'daily stats rollup',
+    sql: STATS_ROLLUP_SQL,
   },
 ];
 
