@@ -34,9 +34,12 @@ function syncStore(kind: StorageKind, backend: SyncBackend, prefix: string): Key
     del: async (keys) => {
       for (const key of keys) backend.removeItem(prefix + key);
     },
-    // No head/count: derived from entries by the storage handle (a synchronous store reads all
-    // keys for either anyway).
     entries: async <T>(keyPrefix: string) => under<T>(keyPrefix),
+    head: async <T>(keyPrefix: string, limit: number) =>
+      under<T>(keyPrefix)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .slice(0, limit),
+    count: async (keyPrefix) => under(keyPrefix).length,
     update: async <T>(key: string, fn: (old: T | undefined) => T | undefined) => {
       const next = fn(read<T>(key));
       if (next === undefined) backend.removeItem(prefix + key);
