@@ -7,6 +7,7 @@ import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
 import { errorResponse } from './http/respond';
 import { jsonLogger, type Logger } from './log/logger';
+import { createTeam } from './members/team';
 import { TokenBuckets } from './rate-limit/token-bucket';
 import type { Deps } from './routes/context';
 import { matchRoute } from './routes/router';
@@ -55,6 +56,8 @@ export function createCollector(config: CollectorConfig): Collector {
     webhooks: new WebhookSender(logger, config.webhook),
     logger,
     now,
+    team: createTeam(config.store.sql),
+    basePath,
   };
   let inFlight = 0;
   let closing = false;

@@ -1,5 +1,6 @@
 import type { SiteKeys } from '../auth/keys';
 import type { Logger } from '../log/logger';
+import type { Team } from '../members/team';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
 import type { WebhookSender } from '../webhook/sender';
@@ -21,4 +22,8 @@ export interface Deps {
   webhooks: WebhookSender;
   logger: Logger;
   now: () => number;
+  /** Members, sessions, API tokens (the team inbox). */
+  team: Team;
+  /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
+  basePath: string;
 }
