@@ -3,7 +3,9 @@
  * the others nor breaks the prompt; its error goes to `reportError`, so the page's error reporting
  * (window.onerror, Sentry…) sees it as it would see an uncaught one (console where it is missing).
  */
-export function createEmitter<Events extends object>(extra?: (event: string, payload: unknown) => void) {
+export function createEmitter<Events extends object>(
+  extra?: (event: string, payload: unknown) => void,
+) {
   const listeners = new Map<keyof Events, Set<(p: never) => void>>();
   return {
     on<E extends keyof Events>(event: E, fn: (payload: Events[E]) => void): () => void {

@@ -61,7 +61,9 @@ export function createJobs(
         return Promise.reject(e);
       }
       if (stopped) return Promise.resolve({ status: 'skipped', reason: 'destroyed' });
-      const same = [current, ...queue].find((j) => j?.prompt.interactionId === prompt.interactionId);
+      const same = [current, ...queue].find(
+        (j) => j?.prompt.interactionId === prompt.interactionId,
+      );
       if (same) return same.promise;
       let resolve!: (r: AskResult) => void;
       const promise = new Promise<AskResult>((r) => {

@@ -91,7 +91,14 @@ export function mount(options: MountOptions): WidgetController {
           if (destroyed) return;
           const { at: _, ...prompt } = pp.prompt;
           void jobs
-            .ask({ ...(prompt as Partial<PromptConfig>), interactionId: pp.interactionId, required: true }, true)
+            .ask(
+              {
+                ...(prompt as Partial<PromptConfig>),
+                interactionId: pp.interactionId,
+                required: true,
+              },
+              true,
+            )
             .catch(fail);
         }
       }

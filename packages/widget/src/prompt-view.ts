@@ -95,7 +95,8 @@ export function createPromptView(d: ViewDeps) {
       const queued = !navigator.onLine;
       settled = true;
       d.emit('submitted', { interactionId: p.interactionId, rating, queued });
-      if (isTop(scale, score)) d.emit('high-score', { interactionId: p.interactionId, scale, score });
+      if (isTop(scale, score))
+        d.emit('high-score', { interactionId: p.interactionId, scale, score });
       job.resolve({ status: 'submitted', rating, queued });
       return { queued };
     };

@@ -64,6 +64,7 @@ export function ScaleInput({
           <bdi>{subtitle}</bdi>
         </p>
       )}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: hover only previews the word; the radios are the control */}
       <div class="options" onMouseLeave={() => onHover(undefined)}>
         {view.items.map((it) => {
           const on = view.fill ? value !== undefined && it.value <= value : it.value === value;

@@ -20,8 +20,14 @@ export function requestPack(code: string): void {
   const file = `raaye.${code}.js`;
   const warn = (why: string) =>
     console.warn(`[raaye] no "${code}" strings: ${why}; showing English until they arrive.`);
-  if (!from?.src) return warn(`pass locales: [${code}] from @raaye/widget/locales/${code}`);
-  if (from.integrity) return warn(`add <script async src="${file}" integrity=…> beside raaye.js`);
+  if (!from?.src) {
+    warn(`pass locales: [${code}] from @raaye/widget/locales/${code}`);
+    return;
+  }
+  if (from.integrity) {
+    warn(`add <script async src="${file}" integrity=…> beside raaye.js`);
+    return;
+  }
   const s = document.createElement('script');
   s.src = new URL(file, from.src).href;
   s.async = true;

@@ -22,8 +22,7 @@ function pick(packs: readonly LocalePack[], wanted: string | undefined): LocaleP
   if (!wanted) return undefined;
   const tag = wanted.toLowerCase();
   return (
-    packs.find((p) => p.code.toLowerCase() === tag) ??
-    packs.find((p) => base(p.code) === base(tag))
+    packs.find((p) => p.code.toLowerCase() === tag) ?? packs.find((p) => base(p.code) === base(tag))
   );
 }
 
