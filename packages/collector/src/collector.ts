@@ -6,6 +6,9 @@ import { CollectorError, isCollectorError } from './errors';
 import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
 import { errorResponse } from './http/respond';
+import { createInboxEngine } from './inbox/engine';
+import type { EmitEvents } from './inbox/events';
+import { interimEmit } from './inbox/interim-emit';
 import { jsonLogger, type Logger } from './log/logger';
 import { createTeam } from './members/team';
 import { TokenBuckets } from './rate-limit/token-bucket';
@@ -29,8 +32,21 @@ export interface CollectorConfig {
   /** @default jsonLogger('info') */
   logger?: Logger;
   webhook?: WebhookOptions;
+  /**
+   * The collector's public URL (with its base path) for rating links in e-mail and SMS, e.g.
+   * `https://ratings.example.com/raaye`. @default the origin and base path of the request that
+   * asked for the links (set it behind a proxy that rewrites the host).
+   */
+  publicUrl?: string;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
+  /** The team inbox's background work (follow-ups, SLA alerts, digests). */
+  inbox?: {
+    /** How often it runs; `false`: only through `collector.tick()` (cron, tests). @default 30000 */
+    intervalMs?: number | false;
+    /** @internal Where inbox events go; the outbox by default. */
+    emit?: EmitEvents;
+  };
 }
 
 /** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
@@ -38,6 +54,8 @@ export interface Collector {
   (request: Request, info?: RequestInfo): Promise<Response>;
   /** Stops taking requests (503), waits for in-flight ones and webhook deliveries. Does not close the store. */
   close(): Promise<void>;
+  /** Runs the inbox's periodic work now: opens follow-ups, raises due SLA alerts, sends digests. */
+  tick(): Promise<void>;
 }
 
 /**
@@ -49,15 +67,31 @@ export function createCollector(config: CollectorConfig): Collector {
   const basePath = (config.basePath ?? '').replace(/\/+$/, '');
   const logger = config.logger ?? jsonLogger();
   const now = config.now ?? Date.now;
-  const deps: Deps = {
-    store: config.store,
-    keys: new SiteKeys(sites),
-    buckets: new TokenBuckets(now),
-    webhooks: new WebhookSender(logger, config.webhook),
+  const webhooks = new WebhookSender(logger, config.webhook);
+  const keys = new SiteKeys(sites);
+  const team = createTeam(config.store.sql);
+  const emitEvents: EmitEvents = config.inbox?.emit ?? interimEmit(keys, webhooks, logger);
+  const inbox = createInboxEngine({
+    db: config.store.sql,
+    sites,
     logger,
     now,
-    team: createTeam(config.store.sql),
+    emit: emitEvents,
+    intervalMs: config.inbox?.intervalMs ?? 30_000,
+  });
+  const deps: Deps = {
+    store: config.store,
+    keys,
+    buckets: new TokenBuckets(now),
+    webhooks,
+    logger,
+    now,
+    team,
+    inbox,
+    emitEvents,
+    sites,
     basePath,
+    publicUrl: config.publicUrl?.replace(/\/+$/, ''),
   };
   let inFlight = 0;
   let closing = false;
@@ -130,8 +164,10 @@ export function createCollector(config: CollectorConfig): Collector {
     async close() {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await inbox.close();
       await deps.webhooks.drain();
     },
+    tick: () => inbox.tick(),
   });
 }
 

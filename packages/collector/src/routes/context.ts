@@ -1,4 +1,7 @@
 import type { SiteKeys } from '../auth/keys';
+import type { SiteConfig } from '../config/types';
+import type { InboxEngine } from '../inbox/engine';
+import type { EmitEvents } from '../inbox/events';
 import type { Logger } from '../log/logger';
 import type { Team } from '../members/team';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
@@ -24,6 +27,14 @@ export interface Deps {
   now: () => number;
   /** Members, sessions, API tokens (the team inbox). */
   team: Team;
-  /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
+  /** Opens follow-ups, raises SLA alerts, sends digests. */
+  inbox: InboxEngine;
+  /** Writes inbox events (alerts, replies) in the caller's transaction. */
+  emitEvents: EmitEvents;
+  /** Every configured site (rating links are verified against each site's key). */
+  sites: readonly SiteConfig[];
+  /** Prefix of every route, without a trailing slash. */
   basePath: string;
+  /** Public base URL of the collector for links in e-mail and SMS, when configured. */
+  publicUrl: string | undefined;
 }
