@@ -87,7 +87,9 @@ describeInChromium('the prompt in a real browser (issue 15)', () => {
         await page.getByRole('button', { name: 'Submit' }).click({ timeout: 5000 });
         await until(page, (e) => e.some(([n]) => n === 'submitted'), `${css}: submitted`);
         // The thank-you is up (the page comes back when it closes: covered by the unit tests).
-        expect(await page.getByRole('status').filter({ hasText: 'Thank' }).isVisible(), css).toBe(true);
+        expect(await page.getByRole('status').filter({ hasText: 'Thank' }).isVisible(), css).toBe(
+          true,
+        );
         outcomes.push(`shown: ${css}`);
       } else {
         expect(ev, css).toContainEqual(['error', 'hidden']);
