@@ -2,16 +2,17 @@ import { SiteKeys } from './auth/keys';
 import { originAllowed } from './config/origin';
 import { resolveSites } from './config/sites';
 import type { SiteInput } from './config/types';
+import type { MailConfig } from './destinations/email';
 import { CollectorError, isCollectorError } from './errors';
 import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
 import { errorResponse } from './http/respond';
 import { jsonLogger, type Logger } from './log/logger';
+import { type DeliveryOptions, startWorker } from './outbox/worker';
 import { TokenBuckets } from './rate-limit/token-bucket';
 import type { Deps } from './routes/context';
 import { matchRoute } from './routes/router';
 import type { Store } from './store/types';
-import { type WebhookOptions, WebhookSender } from './webhook/sender';
 
 export interface CollectorConfig {
   /** Where ratings live: `await pgliteStore(dir)` or `await postgresStore(url)`. */
@@ -27,7 +28,12 @@ export interface CollectorConfig {
   trustProxy?: boolean;
   /** @default jsonLogger('info') */
   logger?: Logger;
-  webhook?: WebhookOptions;
+  /** The outbox's delivery worker: concurrency, timeouts, retries. */
+  delivery?: DeliveryOptions;
+  /** SMTP for `email` destinations and the owners' alerts. */
+  mail?: MailConfig;
+  /** Where people reach this collector (for links to follow-ups in messages), e.g. https://raaye.example.com */
+  publicUrl?: string;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }
@@ -35,7 +41,7 @@ export interface CollectorConfig {
 /** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
 export interface Collector {
   (request: Request, info?: RequestInfo): Promise<Response>;
-  /** Stops taking requests (503), waits for in-flight ones and webhook deliveries. Does not close the store. */
+  /** Stops taking requests (503), waits for in-flight ones and delivery attempts. Does not close the store. */
   close(): Promise<void>;
 }
 
@@ -52,7 +58,17 @@ export function createCollector(config: CollectorConfig): Collector {
     store: config.store,
     keys: new SiteKeys(sites),
     buckets: new TokenBuckets(now),
-    webhooks: new WebhookSender(logger, config.webhook),
+    outbox: startWorker(
+      {
+        outbox: config.store.outbox,
+        sites,
+        logger,
+        now,
+        mail: config.mail,
+        publicUrl: config.publicUrl,
+      },
+      config.delivery,
+    ),
     logger,
     now,
   };
@@ -127,7 +143,7 @@ export function createCollector(config: CollectorConfig): Collector {
     async close() {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
-      await deps.webhooks.drain();
+      await deps.outbox.stop();
     },
   });
 }

@@ -1,8 +1,8 @@
 import type { SiteKeys } from '../auth/keys';
 import type { Logger } from '../log/logger';
+import type { DeliveryWorker } from '../outbox/worker';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
-import type { WebhookSender } from '../webhook/sender';
 
 /** What every route gets: the request, its parsed URL and the collector's shared parts. */
 export interface RouteContext {
@@ -18,7 +18,8 @@ export interface Deps {
   store: Store;
   keys: SiteKeys;
   buckets: TokenBuckets;
-  webhooks: WebhookSender;
+  /** Kick it after committing outbox events. */
+  outbox: DeliveryWorker;
   logger: Logger;
   now: () => number;
 }

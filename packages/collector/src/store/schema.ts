@@ -1,3 +1,5 @@
+import { OUTBOX_SQL } from '../outbox/schema';
+
 /**
  * The one schema both adapters share. Append migrations; never edit an applied one.
  * Idempotency lives in the two UNIQUE constraints, with no time window (R3).
@@ -55,6 +57,8 @@ CREATE TABLE raaye_owed (
 );
 `,
   },
+  // Versions 30–39 belong to the outbox (issue 12); see ../outbox/schema.ts.
+  { version: 30, name: 'outbox: events, deliveries, destination state', sql: OUTBOX_SQL },
 ];
 
 /** Taken inside the migration transaction so concurrent instances migrate one at a time. */
