@@ -8,6 +8,7 @@ import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
 import { errorResponse } from './http/respond';
 import { jsonLogger, type Logger } from './log/logger';
+import { createTeam } from './members/team';
 import { type DeliveryOptions, startWorker } from './outbox/worker';
 import { TokenBuckets } from './rate-limit/token-bucket';
 import type { Deps } from './routes/context';
@@ -71,6 +72,8 @@ export function createCollector(config: CollectorConfig): Collector {
     ),
     logger,
     now,
+    team: createTeam(config.store.sql),
+    basePath,
   };
   let inFlight = 0;
   let closing = false;

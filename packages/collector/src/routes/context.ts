@@ -1,5 +1,6 @@
 import type { SiteKeys } from '../auth/keys';
 import type { Logger } from '../log/logger';
+import type { Team } from '../members/team';
 import type { DeliveryWorker } from '../outbox/worker';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
@@ -22,4 +23,8 @@ export interface Deps {
   outbox: DeliveryWorker;
   logger: Logger;
   now: () => number;
+  /** Members, sessions, API tokens (the team inbox). */
+  team: Team;
+  /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
+  basePath: string;
 }

@@ -1,3 +1,4 @@
+import { matchMemberRoute } from '../members/routes';
 import type { RouteContext } from './context';
 import {
   enableDestination,
@@ -59,7 +60,7 @@ export function matchRoute(path: string): Route | undefined {
     const id = decode(rater[1]!);
     return id === undefined ? undefined : { methods: { DELETE: (ctx) => eraseRater(ctx, id) } };
   }
-  return undefined;
+  return matchMemberRoute(path, decode);
 }
 
 function decode(segment: string): string | undefined {
