@@ -7,8 +7,11 @@ import { CollectorError, isCollectorError } from './errors';
 import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
 import { errorResponse } from './http/respond';
+import { createInboxEngine } from './inbox/engine';
+import type { EmitEvents } from './inbox/events';
 import { jsonLogger, type Logger } from './log/logger';
 import { createTeam } from './members/team';
+import { outboxEmit } from './outbox/emit';
 import { type DeliveryOptions, startWorker } from './outbox/worker';
 import { TokenBuckets } from './rate-limit/token-bucket';
 import type { Deps } from './routes/context';
@@ -37,6 +40,13 @@ export interface CollectorConfig {
   publicUrl?: string;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
+  /** The team inbox's background work (follow-ups, SLA alerts, digests). */
+  inbox?: {
+    /** How often it runs; `false`: only through `collector.tick()` (cron, tests). @default 30000 */
+    intervalMs?: number | false;
+    /** @internal Where inbox events go; the outbox by default. */
+    emit?: EmitEvents;
+  };
 }
 
 /** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
@@ -44,6 +54,8 @@ export interface Collector {
   (request: Request, info?: RequestInfo): Promise<Response>;
   /** Stops taking requests (503), waits for in-flight ones and delivery attempts. Does not close the store. */
   close(): Promise<void>;
+  /** Runs the inbox's periodic work now: opens follow-ups, raises due SLA alerts, sends digests. */
+  tick(): Promise<void>;
 }
 
 /**
@@ -55,24 +67,38 @@ export function createCollector(config: CollectorConfig): Collector {
   const basePath = (config.basePath ?? '').replace(/\/+$/, '');
   const logger = config.logger ?? jsonLogger();
   const now = config.now ?? Date.now;
-  const deps: Deps = {
-    store: config.store,
-    keys: new SiteKeys(sites),
-    buckets: new TokenBuckets(now),
-    outbox: startWorker(
-      {
-        outbox: config.store.outbox,
-        sites,
-        logger,
-        now,
-        mail: config.mail,
-        publicUrl: config.publicUrl,
-      },
-      config.delivery,
-    ),
+  const outbox = startWorker(
+    {
+      outbox: config.store.outbox,
+      sites,
+      logger,
+      now,
+      mail: config.mail,
+      publicUrl: config.publicUrl,
+    },
+    config.delivery,
+  );
+  const keys = new SiteKeys(sites);
+  const team = createTeam(config.store.sql);
+  const emitEvents: EmitEvents = config.inbox?.emit ?? outboxEmit(outbox);
+  const inbox = createInboxEngine({
+    db: config.store.sql,
+    sites,
     logger,
     now,
-    team: createTeam(config.store.sql),
+    emit: emitEvents,
+    intervalMs: config.inbox?.intervalMs ?? 30_000,
+  });
+  const deps: Deps = {
+    store: config.store,
+    keys,
+    buckets: new TokenBuckets(now),
+    outbox,
+    logger,
+    now,
+    team,
+    inbox,
+    emitEvents,
     basePath,
   };
   let inFlight = 0;
@@ -146,8 +172,10 @@ export function createCollector(config: CollectorConfig): Collector {
     async close() {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
-      await deps.outbox.stop();
+      await inbox.close();
+      await outbox.stop();
     },
+    tick: () => inbox.tick(),
   });
 }
 

@@ -81,7 +81,7 @@ export async function listActivity(
     `SELECT seq::text AS seq, rating_id::text AS rating_id, actor_kind, actor_id, actor_name, action,
        detail::text AS detail, ${iso('at')} AS at
      FROM raaye_activity WHERE site_id = $1 AND rating_id IS NOT DISTINCT FROM $2::uuid
-     ORDER BY seq LIMIT $3::int`,
+     ORDER BY raaye_activity.seq LIMIT $3::int`,
     [siteId, ratingId, limit],
   );
   return rows.map(toEntry);

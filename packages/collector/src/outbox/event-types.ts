@@ -13,6 +13,11 @@ export const EVENT_TYPES = [
   'followup.replied',
   /** A destination failed too often and was switched off. data: { site, destination, reason } */
   'destination.disabled',
+  // The team inbox (src/inbox/events.ts has their data; `recipients` names the people meant).
+  'followup.assigned',
+  'sla.breaching',
+  'sla.breached',
+  'inbox.digest',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

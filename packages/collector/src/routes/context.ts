@@ -1,4 +1,6 @@
 import type { SiteKeys } from '../auth/keys';
+import type { InboxEngine } from '../inbox/engine';
+import type { EmitEvents } from '../inbox/events';
 import type { Logger } from '../log/logger';
 import type { Team } from '../members/team';
 import type { DeliveryWorker } from '../outbox/worker';
@@ -25,6 +27,10 @@ export interface Deps {
   now: () => number;
   /** Members, sessions, API tokens (the team inbox). */
   team: Team;
+  /** Opens follow-ups, raises SLA alerts, sends digests. */
+  inbox: InboxEngine;
+  /** Writes inbox events (alerts, replies) in the caller's transaction. */
+  emitEvents: EmitEvents;
   /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
   basePath: string;
 }

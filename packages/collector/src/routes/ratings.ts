@@ -68,6 +68,7 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
       result.status = 'duplicate';
     }
   }
+  if (toInsert.some((r) => r.low && inserted.has(r.id))) deps.inbox.kick(site.id);
   deps.logger.info('ratings received', {
     site: site.id,
     received: results.length,

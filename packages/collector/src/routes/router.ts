@@ -1,3 +1,4 @@
+import { matchInboxRoute } from '../inbox/routes';
 import { matchMemberRoute } from '../members/routes';
 import type { RouteContext } from './context';
 import {
@@ -60,7 +61,7 @@ export function matchRoute(path: string): Route | undefined {
     const id = decode(rater[1]!);
     return id === undefined ? undefined : { methods: { DELETE: (ctx) => eraseRater(ctx, id) } };
   }
-  return matchMemberRoute(path, decode);
+  return matchMemberRoute(path, decode) ?? matchInboxRoute(path);
 }
 
 function decode(segment: string): string | undefined {

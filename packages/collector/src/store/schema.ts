@@ -119,6 +119,46 @@ CREATE TABLE raaye_activity (
 CREATE INDEX raaye_activity_rating ON raaye_activity (site_id, rating_id, seq);
 `,
   },
+  {
+    version: 41,
+    name: 'follow-up workflow and SLA',
+    sql: `
+CREATE TABLE raaye_followups (
+  site_id text NOT NULL,
+  rating_id uuid NOT NULL,
+  status text NOT NULL CHECK (status IN ('open', 'assigned', 'replied', 'resolved', 'closed')),
+  assignee_id uuid,
+  tags jsonb NOT NULL DEFAULT '[]',
+  close_reason text,
+  opened_at timestamptz NOT NULL,
+  -- sla.breaching fires at warn_at, sla.breached at due_at (both in business time from opened_at)
+  warn_at timestamptz NOT NULL,
+  due_at timestamptz NOT NULL,
+  first_reply_at timestamptz,
+  first_reply_by uuid,
+  resolved_at timestamptz,
+  breaching_alerted_at timestamptz,
+  breached_alerted_at timestamptz,
+  updated_at timestamptz NOT NULL,
+  PRIMARY KEY (site_id, rating_id),
+  FOREIGN KEY (site_id, rating_id) REFERENCES raaye_ratings (site_id, id) ON DELETE CASCADE
+);
+-- the inbox and the SLA ticker: unanswered follow-ups by deadline
+CREATE INDEX raaye_followups_due ON raaye_followups (site_id, due_at) WHERE first_reply_at IS NULL;
+CREATE INDEX raaye_followups_assignee ON raaye_followups (site_id, assignee_id, status);
+
+-- Per-site inbox settings (reply target, business hours, assignment rules), edited by owners.
+CREATE TABLE raaye_inbox_settings (
+  site_id text PRIMARY KEY,
+  settings jsonb NOT NULL,
+  round_robin_last uuid,
+  -- low ratings up to this seq already have their follow-up row
+  materialized_seq bigint NOT NULL DEFAULT 0,
+  last_digest_on date,
+  updated_at timestamptz NOT NULL
+);
+`,
+  },
 ];
 
 /** Taken inside the migration transaction so concurrent instances migrate one at a time. */
