@@ -36,7 +36,12 @@ export interface CollectorConfig {
   delivery?: DeliveryOptions;
   /** SMTP for `email` destinations and the owners' alerts. */
   mail?: MailConfig;
-  /** Where people reach this collector (for links to follow-ups in messages), e.g. https://raaye.example.com */
+  /**
+   * The collector's public URL (with its base path) for rating links in e-mail and SMS and links to follow-ups in
+   * Slack, Teams and e-mail alerts, e.g.
+   * `https://ratings.example.com/raaye`. @default the origin and base path of the request that
+   * asked for the links (set it behind a proxy that rewrites the host).
+   */
   publicUrl?: string;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
@@ -99,7 +104,9 @@ export function createCollector(config: CollectorConfig): Collector {
     team,
     inbox,
     emitEvents,
+    sites,
     basePath,
+    publicUrl: config.publicUrl?.replace(/\/+$/, ''),
   };
   let inFlight = 0;
   let closing = false;

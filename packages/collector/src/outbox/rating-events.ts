@@ -16,6 +16,8 @@ export interface RatingPayload {
   userId: string | null;
   locale: string | null;
   source: string;
+  /** How it was given (`widget`, `email`, `sms`, …; null from old SDKs). */
+  channel: string | null;
   /** When it happened, corrected for the device's clock (`eventTime` in the store). */
   createdAt: string;
   receivedAt: string;
@@ -35,6 +37,7 @@ export function ratingPayload(r: NewRating | StoredRating): RatingPayload {
     userId: r.userId,
     locale: r.locale,
     source: r.source,
+    channel: r.channel ?? null,
     createdAt: r.eventTime,
     receivedAt: r.receivedAt,
   };

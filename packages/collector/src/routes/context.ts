@@ -1,4 +1,5 @@
 import type { SiteKeys } from '../auth/keys';
+import type { SiteConfig } from '../config/types';
 import type { InboxEngine } from '../inbox/engine';
 import type { EmitEvents } from '../inbox/events';
 import type { Logger } from '../log/logger';
@@ -31,6 +32,10 @@ export interface Deps {
   inbox: InboxEngine;
   /** Writes inbox events (alerts, replies) in the caller's transaction. */
   emitEvents: EmitEvents;
-  /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
+  /** Every configured site (rating links are verified against each site's key). */
+  sites: readonly SiteConfig[];
+  /** Prefix of every route, without a trailing slash. */
   basePath: string;
+  /** Public base URL of the collector for links in e-mail and SMS, when configured. */
+  publicUrl: string | undefined;
 }

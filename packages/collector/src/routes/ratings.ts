@@ -1,4 +1,5 @@
 import type { ItemResult, RatingsResponse } from '@raaye/core/contract';
+import { wireChannel } from '../channels/channel';
 import { DEFAULT_LIMITS } from '../config/sites';
 import { CollectorError } from '../errors';
 import { checkOrigin } from '../http/client-origin';
@@ -100,5 +101,6 @@ function toNewRating(r: ValidRating, id: string, sentAt: number, receivedAt: num
     receivedAt: new Date(receivedAt).toISOString(),
     eventTime: new Date(correctedTime(receivedAt, sentAt, createdAt)).toISOString(),
     low: isLowScore(r.scale, r.score),
+    channel: wireChannel(r.channel),
   };
 }

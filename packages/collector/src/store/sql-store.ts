@@ -2,15 +2,10 @@ import { CollectorError, isCollectorError } from '../errors';
 import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
+import { queryCoverage } from './coverage-sql';
 import { filterSql } from './filter-sql';
-import {
-  OWED_COLUMNS,
-  type OwedRow,
-  RATING_COLUMNS,
-  type RatingRow,
-  toOwedRecord,
-  toStoredRating,
-} from './row-mapping';
+import { ledgerMethods } from './owed-ledger-sql';
+import { RATING_COLUMNS, type RatingRow, toStoredRating } from './row-mapping';
 import { MIGRATION_LOCK_ID, MIGRATIONS } from './schema';
 import type { SqlClient } from './sql-client';
 import { queryStats } from './stats-sql';
@@ -22,26 +17,28 @@ import type { NewRating, Store } from './types';
 // would JSON-encode a string bound straight to a jsonb parameter.
 // A rating settles the debt even when it is a duplicate: the rater did rate the interaction.
 // Its outbox events ($4) are written only for ratings actually inserted, in the same statement.
+// The debt records which channel answered first (the one ledger of issue 14).
 const INSERT_RATINGS = `
 WITH batch AS (
   SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS r(id uuid, "interactionId" text,
     "interactionType" text, scale text, score smallint, tags jsonb, comment text, "raterId" text,
     "userId" text, "userTraits" jsonb, meta jsonb, locale text, source text,
     "deviceCreatedAt" timestamptz, "sentAt" timestamptz, "receivedAt" timestamptz,
-    "eventTime" timestamptz, low boolean)
+    "eventTime" timestamptz, low boolean, channel text)
 ), inserted AS (
   INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags,
     comment, rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at,
-    received_at, event_time, low)
+    received_at, event_time, low, channel)
   SELECT $1, id, "interactionId", "interactionType", scale, score, tags, comment, "raterId",
     "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
-    "eventTime", low
+    "eventTime", low, channel
   FROM batch
   ON CONFLICT DO NOTHING
   RETURNING id
 ), settled AS (
-  UPDATE raaye_owed o SET settled_at = $3::timestamptz
-  FROM batch b
+  UPDATE raaye_owed o SET settled_at = $3::timestamptz,
+    settled_channel = coalesce(b.channel, 'unspecified'), rating_id = i.id
+  FROM batch b LEFT JOIN inserted i ON i.id = b.id
   WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
     AND o.settled_at IS NULL
   RETURNING 1
@@ -66,6 +63,9 @@ export function sqlStore(
 ): Store {
   const db = guarded(client);
   return {
+    ...ledgerMethods(db),
+    coverage: (siteId, filter, now) => queryCoverage(db, siteId, filter, now),
+
     sql: db,
     async migrate() {
       await db.transaction(async (tx) => {
@@ -151,41 +151,6 @@ export function sqlStore(
         }
         return row !== undefined;
       });
-    },
-
-    async addOwed(siteId, owed) {
-      const [row] = await db.query<OwedRow>(
-        `INSERT INTO raaye_owed AS o (site_id, rater_id, interaction_id, interaction_type, prompt,
-           scale, created_at, expires_at, settled_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz,
-           (SELECT $7::timestamptz FROM raaye_ratings r
-            WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3))
-         ON CONFLICT (site_id, rater_id, interaction_id) DO UPDATE SET
-           interaction_type = EXCLUDED.interaction_type, prompt = EXCLUDED.prompt,
-           scale = EXCLUDED.scale, expires_at = EXCLUDED.expires_at
-         RETURNING ${OWED_COLUMNS}`,
-        [
-          siteId,
-          owed.raterId,
-          owed.interactionId,
-          owed.interactionType,
-          owed.prompt,
-          owed.scale,
-          owed.createdAt,
-          owed.expiresAt,
-        ],
-      );
-      return toOwedRecord(row!);
-    },
-
-    async listOwed(siteId, raterId, now) {
-      const rows = await db.query<OwedRow>(
-        `SELECT ${OWED_COLUMNS} FROM raaye_owed
-         WHERE site_id = $1 AND rater_id = $2 AND settled_at IS NULL AND expires_at > $3::timestamptz
-         ORDER BY created_at LIMIT 100`,
-        [siteId, raterId, now],
-      );
-      return rows.map(toOwedRecord);
     },
 
     async eraseRater(siteId, raterId) {
