@@ -1,4 +1,8 @@
+<<<<<<< HEAD
 import { OUTBOX_SQL } from '../outbox/schema';
+=======
+import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
+>>>>>>> main
 
 /**
  * The one schema both adapters share. Append migrations; never edit an applied one.
@@ -181,6 +185,12 @@ CREATE INDEX raaye_owed_site_created ON raaye_owed (site_id, created_at);
 -- Where a rating was given (widget, email, sms, api); NULL from SDKs older than contract 1.1.
 ALTER TABLE raaye_ratings ADD COLUMN channel text;
 `,
+  },
+  // 60–69: read-side rollups (performance).
+  {
+    version: 60,
+    name: 'daily stats rollup',
+    sql: STATS_ROLLUP_SQL,
   },
 ];
 
