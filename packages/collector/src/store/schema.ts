@@ -1,8 +1,5 @@
-<<<<<<< HEAD
 import { OUTBOX_SQL } from '../outbox/schema';
-=======
 import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
->>>>>>> main
 
 /**
  * The one schema both adapters share. Append migrations; never edit an applied one.
