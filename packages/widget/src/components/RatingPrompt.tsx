@@ -35,6 +35,7 @@ const clip = (list: string[] | undefined) =>
  */
 interface State {
   score?: number;
+  hover?: number;
   tags: string[];
   comment: string;
   busy: boolean;
@@ -48,12 +49,6 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
   override state: State = { tags: [], comment: '', busy: false, status: '', error: '' };
   private box = createRef<HTMLDivElement>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-
-  override componentDidMount() {
-    // Move focus into the prompt when it opens (inline prompts leave the page's focus alone).
-    if (this.props.layout !== 'inline')
-      this.box.current?.querySelector<HTMLElement>('input')?.focus();
-  }
 
   override componentWillUnmount() {
     clearTimeout(this.timer);
@@ -95,7 +90,8 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
   override render() {
     const props = this.props;
     const { uid, prompt, layout, locale } = props;
-    const { score, tags, comment, busy, status, error } = this.state;
+    const { score, hover, tags, comment, busy, status, error } = this.state;
+    const who = prompt.subject;
     const done = !!status;
     const s = locale.strings;
     const scale = prompt.scale ?? 'stars5';
@@ -130,6 +126,17 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
             ×
           </button>
         )}
+        {who && (
+          <div class="who">
+            {who.image && <img src={who.image} alt="" />}
+            <p>
+              <bdi>{who.name}</bdi>
+              <small>
+                <bdi>{who.detail}</bdi>
+              </small>
+            </p>
+          </div>
+        )}
         {!done && (
           <form onSubmit={submit}>
             <ScaleInput
@@ -140,7 +147,9 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
               subtitle={prompt.subtitle}
               locale={locale}
               value={score}
+              hover={hover}
               onChange={(v) => this.setState({ score: v })}
+              onHover={(v) => this.setState({ hover: v })}
             />
 
             {score !== undefined && (
@@ -167,6 +176,7 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
           </form>
         )}
         <div role="status" id={`${uid}-st`} class="thanks">
+          {done && <b aria-hidden="true">✓</b>}
           {status}
         </div>
         <div role="alert" class="err">
