@@ -3,14 +3,23 @@ export { createCollector } from './collector';
 export type { FileConfig } from './config/load';
 export { loadConfigFile, sitesFromEnv } from './config/load';
 export { resolveSites } from './config/sites';
-export type { BucketLimit, SiteConfig, SiteInput, SiteLimits, WebhookConfig } from './config/types';
+export type {
+  BucketLimit,
+  RaterPolicy,
+  SiteConfig,
+  SiteInput,
+  SiteLimits,
+  WebhookConfig,
+} from './config/types';
 export type { CollectorErrorCode } from './errors';
 export { CollectorError, isCollectorError } from './errors';
+export type { TrustProxy } from './http/client-address';
 export type { RequestInfo } from './http/handler';
 export type { FetchHandler } from './http/node-listener';
 export { toNodeListener } from './http/node-listener';
 export type { LogFields, Logger, LogLevel } from './log/logger';
 export { jsonLogger, silentLogger } from './log/logger';
+export type { AccessKind, AccessName } from './routes/access';
 export { isLowScore } from './rules/low-score';
 export { pgliteStore } from './store/pglite';
 export type { PostgresStoreOptions } from './store/postgres';
@@ -24,5 +33,6 @@ export type {
   Store,
   StoredRating,
 } from './store/types';
+export * from './token';
 export type { WebhookOptions } from './webhook/sender';
 export { verifyWebhookSignature } from './webhook/signature';

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { CollectorError } from '../errors';
+import { addressResolver, type TrustProxy } from '../http/client-address';
 import { resolveSites } from './sites';
 import type { SiteConfig } from './types';
 
 export interface FileConfig {
   sites: SiteConfig[];
   basePath?: string;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -34,14 +35,23 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   ) {
     throw new CollectorError('invalid_config', `${path}: basePath must look like /raaye`);
   }
-  if (trustProxy !== undefined && typeof trustProxy !== 'boolean') {
-    throw new CollectorError('invalid_config', `${path}: trustProxy must be a boolean`);
+  const proxyOk =
+    trustProxy === undefined ||
+    typeof trustProxy === 'boolean' ||
+    typeof trustProxy === 'number' ||
+    (Array.isArray(trustProxy) && trustProxy.every((p) => typeof p === 'string'));
+  if (!proxyOk) {
+    throw new CollectorError(
+      'invalid_config',
+      `${path}: trustProxy must be a boolean, a hop count or a list of proxy addresses`,
+    );
   }
   try {
+    addressResolver(trustProxy as TrustProxy | undefined); // validates
     return {
       sites: resolveSites(sites),
       ...(basePath === undefined ? {} : { basePath: basePath as string }),
-      ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as boolean }),
+      ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as TrustProxy }),
     };
   } catch (error) {
     if (error instanceof CollectorError)

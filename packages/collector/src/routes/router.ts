@@ -1,4 +1,5 @@
-import type { RouteContext } from './context';
+import type { AccessName } from './access';
+import type { RouteContext, SiteContext } from './context';
 import { exportRatings } from './export';
 import { listFollowUps, replyFollowUp } from './follow-ups';
 import { health } from './health';
@@ -7,38 +8,52 @@ import { eraseRater } from './raters';
 import { postRatings } from './ratings';
 import { getStats } from './stats';
 
-type Handler = (ctx: RouteContext) => Promise<Response>;
+/** One method of a route: who may call it (see `ACCESS`) and what answers. */
+export type Endpoint =
+  | { access: 'none'; handler: (ctx: RouteContext) => Promise<Response> }
+  | { access: Exclude<AccessName, 'none'>; handler: (ctx: SiteContext) => Promise<Response> };
 
-export interface Route {
-  /** Method → handler. */
-  methods: Record<string, Handler>;
-  /** Methods a browser on an allowed origin may call with the public key (CORS). */
-  publicMethods?: string;
-}
+/** Method → endpoint. */
+export type Route = Record<string, Endpoint>;
 
-/** Matches a path below the base path to its route; undefined when none. */
+const pub = (handler: (ctx: SiteContext) => Promise<Response>): Endpoint => ({
+  access: 'public',
+  handler,
+});
+const secret = (handler: (ctx: SiteContext) => Promise<Response>): Endpoint => ({
+  access: 'secret',
+  handler,
+});
+
+/**
+ * Every route and, per method, its access: the one place that says who may call what.
+ * Matches a path below the base path; undefined when none.
+ */
 export function matchRoute(path: string): Route | undefined {
   switch (path) {
     case '/v1/ratings':
-      return { methods: { POST: postRatings, GET: exportRatings }, publicMethods: 'POST' };
+      return { POST: pub(postRatings), GET: secret(exportRatings) };
     case '/v1/owed':
-      return { methods: { GET: getOwed, POST: postOwed }, publicMethods: 'GET' };
+      return { GET: pub(getOwed), POST: secret(postOwed) };
     case '/v1/stats':
-      return { methods: { GET: getStats } };
+      return { GET: secret(getStats) };
     case '/v1/follow-ups':
-      return { methods: { GET: listFollowUps } };
+      return { GET: secret(listFollowUps) };
     case '/healthz':
-      return { methods: { GET: health, HEAD: health } };
+      return {
+        GET: { access: 'none', handler: health },
+        HEAD: { access: 'none', handler: health },
+      };
   }
   const followUp = /^\/v1\/follow-ups\/([^/]+)$/.exec(path);
   if (followUp) {
     const id = decode(followUp[1]!);
-    return id === undefined ? undefined : { methods: { POST: (ctx) => replyFollowUp(ctx, id) } };
+    return id === undefined ? undefined : { POST: secret((ctx) => replyFollowUp(ctx, id)) };
   }
   const rater = /^\/v1\/raters\/([^/]+)$/.exec(path);
   if (rater) {
     const id = decode(rater[1]!);
-    return id === undefined ? undefined : { methods: { DELETE: (ctx) => eraseRater(ctx, id) } };
+    return id === undefined ? undefined : { DELETE: secret((ctx) => eraseRater(ctx, id)) };
   }
   return undefined;
 }

@@ -55,6 +55,15 @@ CREATE TABLE raaye_owed (
 );
 `,
   },
+  // 20–29: issue 11 (verified raters, erasure).
+  {
+    version: 20,
+    name: 'verified raters',
+    sql: `
+-- Ratings carrying a valid rater token. Earlier rows were never verified.
+ALTER TABLE raaye_ratings ADD COLUMN verified boolean NOT NULL DEFAULT false;
+`,
+  },
 ];
 
 /** Taken inside the migration transaction so concurrent instances migrate one at a time. */

@@ -13,25 +13,28 @@ import type { SqlClient } from './sql-client';
 import { queryStats } from './stats-sql';
 import type { NewRating, Store } from './types';
 
-// One statement per batch: the insert and the settling of debts run as data-modifying CTEs,
-// so the batch is atomic without BEGIN/COMMIT round trips, and one JSON parameter carries every
-// rating (same SQL for both drivers whatever the batch size). `::text::jsonb` because porsager
-// would JSON-encode a string bound straight to a jsonb parameter.
-// A rating settles the debt even when it is a duplicate: the rater did rate the interaction.
-const INSERT_RATINGS = `
-WITH batch AS (
+const BATCH = `batch AS (
   SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS r(id uuid, "interactionId" text,
     "interactionType" text, scale text, score smallint, tags jsonb, comment text, "raterId" text,
     "userId" text, "userTraits" jsonb, meta jsonb, locale text, source text,
     "deviceCreatedAt" timestamptz, "sentAt" timestamptz, "receivedAt" timestamptz,
-    "eventTime" timestamptz, low boolean)
-), inserted AS (
+    "eventTime" timestamptz, low boolean, verified boolean)
+)`;
+
+// One statement per batch: the insert and the settling of debts run as data-modifying CTEs,
+// so a batch is atomic without BEGIN/COMMIT round trips, and one JSON parameter carries every
+// rating (same SQL for both drivers whatever the batch size). `::text::jsonb` because porsager
+// would JSON-encode a string bound straight to a jsonb parameter.
+// A verified rating settles the debt even when it is a duplicate: the rater did rate the
+// interaction. An unverified one never does: anyone can send it (issue 11).
+const INSERT_RATINGS = `
+WITH ${BATCH}, inserted AS (
   INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags,
     comment, rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at,
-    received_at, event_time, low)
+    received_at, event_time, low, verified)
   SELECT $1, id, "interactionId", "interactionType", scale, score, tags, comment, "raterId",
     "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
-    "eventTime", low
+    "eventTime", low, verified
   FROM batch
   ON CONFLICT DO NOTHING
   RETURNING id
@@ -39,10 +42,19 @@ WITH batch AS (
   UPDATE raaye_owed o SET settled_at = $3::timestamptz
   FROM batch b
   WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
-    AND o.settled_at IS NULL
+    AND o.settled_at IS NULL AND b.verified
   RETURNING 1
 )
 SELECT id::text AS id FROM inserted`;
+
+// Unverified ratings holding the slot a verified rating of the batch claims. Each statement
+// sees what is committed (READ COMMITTED), so one that raced in since is found on a retry.
+const DISPLACE_UNVERIFIED = `
+WITH ${BATCH}
+DELETE FROM raaye_ratings r USING batch b
+WHERE r.site_id = $1 AND b.verified AND NOT r.verified AND r.rater_id = b."raterId"
+  AND r.interaction_id = b."interactionId" AND r.id <> b.id
+RETURNING r.id::text AS id`;
 
 /**
  * The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client.
@@ -77,13 +89,41 @@ export function sqlStore(
 
     async insertRatings(siteId, ratings: NewRating[]) {
       if (ratings.length === 0) return new Set();
-      // A single statement is atomic, and it resolves only once committed.
-      const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
-        siteId,
-        JSON.stringify(ratings),
-        ratings[0]!.receivedAt,
-      ]);
-      return new Set(rows.map((r) => r.id));
+      const at = ratings[0]!.receivedAt;
+      if (!ratings.some((r) => r.verified)) {
+        // A single statement is atomic, and it resolves only once committed.
+        const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
+          siteId,
+          JSON.stringify(ratings),
+          at,
+        ]);
+        return new Set(rows.map((r) => r.id));
+      }
+      // Verified ratings first take their slot back from unverified ones, then insert; a
+      // concurrent unverified insert between the two is displaced on the next round.
+      return db.transaction(async (tx) => {
+        const inserted = new Set<string>();
+        let pending = ratings;
+        for (let round = 0; round < 3 && pending.length > 0; round++) {
+          const batch = JSON.stringify(pending);
+          await tx.query(DISPLACE_UNVERIFIED, [siteId, batch]);
+          const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [siteId, batch, at]);
+          for (const row of rows) inserted.add(row.id);
+          pending = pending.filter((r) => r.verified && !inserted.has(r.id));
+          if (pending.length === 0) break;
+          // Still blocked: by a verified rating (a real duplicate) or by an unverified one
+          // committed meanwhile. Only the latter is worth another round.
+          const blocked = await tx.query<{ id: string }>(
+            `WITH ${BATCH} SELECT b.id::text AS id FROM batch b JOIN raaye_ratings r
+               ON r.site_id = $1 AND r.rater_id = b."raterId" AND r.interaction_id = b."interactionId"
+             WHERE NOT r.verified`,
+            [siteId, JSON.stringify(pending)],
+          );
+          const retry = new Set(blocked.map((r) => r.id));
+          pending = pending.filter((r) => retry.has(r.id));
+        }
+        return inserted;
+      });
     },
 
     stats: (siteId, filter) => queryStats(db, siteId, filter),
@@ -139,7 +179,7 @@ export function sqlStore(
            scale, created_at, expires_at, settled_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz,
            (SELECT $7::timestamptz FROM raaye_ratings r
-            WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3))
+            WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3 AND r.verified))
          ON CONFLICT (site_id, rater_id, interaction_id) DO UPDATE SET
            interaction_type = EXCLUDED.interaction_type, prompt = EXCLUDED.prompt,
            scale = EXCLUDED.scale, expires_at = EXCLUDED.expires_at

@@ -61,6 +61,8 @@ export const RatingSchema = v.pipe(
     ),
     source: v.picklist(SOURCES, `must be one of ${SOURCES.join(', ')}`),
     createdAt: timestamp,
+    /** Rater token from the site's backend (`signRaterToken`); checked by the route. */
+    token: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
   }),
   v.forward(
     v.check(({ scale, score }) => {
