@@ -1,10 +1,36 @@
 import { parseCli, USAGE } from './cli/args';
+import { membersCommand } from './cli/members';
+import { MIGRATE_USAGE, migrateCommand } from './cli/migrate-command';
 import { banner, serve } from './cli/serve';
 import { isCollectorError } from './errors';
 import { jsonLogger } from './log/logger';
 
 // Entry of the `raaye-collector` bin; the build prepends the shebang.
 async function main(): Promise<void> {
+  if (process.argv[2] === 'migrate') {
+    try {
+      process.exitCode = await migrateCommand(process.argv.slice(3), process.env);
+    } catch (error) {
+      process.stderr.write(
+        `raaye-collector migrate: ${(error as Error).message}\n\n${MIGRATE_USAGE}\n`,
+      );
+      process.exitCode = 1;
+    }
+    return;
+  }
+  if (process.argv[2] === 'members') {
+    const code = await membersCommand(process.argv.slice(3), process.env, {
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+      stdin: readStdin,
+    }).catch((error: unknown) => {
+      process.stderr.write(
+        `raaye-collector members: ${isCollectorError(error) ? error.message : String(error)}\n`,
+      );
+      return 1;
+    });
+    process.exit(code);
+  }
   let options: ReturnType<typeof parseCli>;
   try {
     options = parseCli(process.argv.slice(2), process.env);
@@ -42,6 +68,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 void main();

@@ -8,7 +8,11 @@ import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
 import { parseJson, readBodyText } from './http/read-body';
 import { errorResponse } from './http/respond';
+import { createInboxEngine } from './inbox/engine';
+import type { EmitEvents } from './inbox/events';
+import { interimEmit } from './inbox/interim-emit';
 import { jsonLogger, type Logger } from './log/logger';
+import { createTeam } from './members/team';
 import { AuthFailures } from './rate-limit/auth-failures';
 import { clientKey } from './rate-limit/client-key';
 import { TokenBuckets } from './rate-limit/token-bucket';
@@ -35,6 +39,13 @@ export interface CollectorConfig {
   webhook?: WebhookOptions;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
+  /** The team inbox's background work (follow-ups, SLA alerts, digests). */
+  inbox?: {
+    /** How often it runs; `false`: only through `collector.tick()` (cron, tests). @default 30000 */
+    intervalMs?: number | false;
+    /** @internal Where inbox events go; the outbox by default. */
+    emit?: EmitEvents;
+  };
 }
 
 /** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
@@ -42,6 +53,8 @@ export interface Collector {
   (request: Request, info?: RequestInfo): Promise<Response>;
   /** Stops taking requests (503), waits for in-flight ones and webhook deliveries. Does not close the store. */
   close(): Promise<void>;
+  /** Runs the inbox's periodic work now: opens follow-ups, raises due SLA alerts, sends digests. */
+  tick(): Promise<void>;
 }
 
 /**
@@ -55,14 +68,30 @@ export function createCollector(config: CollectorConfig): Collector {
   const now = config.now ?? Date.now;
   const buckets = new TokenBuckets(now);
   const resolveAddress = addressResolver(config.trustProxy);
-  const deps: Deps = {
-    store: config.store,
-    keys: new SiteKeys(sites),
-    buckets,
-    authFailures: new AuthFailures(buckets, logger),
-    webhooks: new WebhookSender(logger, config.webhook),
+  const webhooks = new WebhookSender(logger, config.webhook);
+  const keys = new SiteKeys(sites);
+  const team = createTeam(config.store.sql);
+  const emitEvents: EmitEvents = config.inbox?.emit ?? interimEmit(keys, webhooks, logger);
+  const inbox = createInboxEngine({
+    db: config.store.sql,
+    sites,
     logger,
     now,
+    emit: emitEvents,
+    intervalMs: config.inbox?.intervalMs ?? 30_000,
+  });
+  const deps: Deps = {
+    store: config.store,
+    keys,
+    buckets,
+    authFailures: new AuthFailures(buckets, logger),
+    webhooks,
+    logger,
+    now,
+    team,
+    inbox,
+    emitEvents,
+    basePath,
   };
   let inFlight = 0;
   let closing = false;
@@ -126,10 +155,20 @@ export function createCollector(config: CollectorConfig): Collector {
       const ctx = routeContext(request, url, path, clientAddress, deps);
       const site = await ACCESS[endpoint.access].authorize(ctx);
       if (site) corsOrigins = site.allowedOrigins;
-      const response =
-        endpoint.access === 'none'
-          ? await endpoint.handler(ctx)
-          : await endpoint.handler({ ...ctx, site: site! });
+      let response: Response;
+      if (endpoint.access === 'none' || endpoint.access === 'team') {
+        try {
+          response = await endpoint.handler(ctx);
+        } catch (error) {
+          // Team handlers authenticate themselves; their 401s count as failed authentications.
+          if (endpoint.access === 'team' && isCollectorError(error) && error.status === 401) {
+            throw deps.authFailures.record(ctx.clientKey, path, error);
+          }
+          throw error;
+        }
+      } else {
+        response = await endpoint.handler({ ...ctx, site: site! });
+      }
       return mergeHeaders(response, cors());
     } catch (error) {
       if (isCollectorError(error)) {
@@ -157,8 +196,10 @@ export function createCollector(config: CollectorConfig): Collector {
     async close() {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await inbox.close();
       await deps.webhooks.drain();
     },
+    tick: () => inbox.tick(),
   });
 }
 

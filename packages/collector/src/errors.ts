@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   unknown_site_key: 401,
   unauthorized: 401,
   origin_not_allowed: 403,
+  forbidden: 403,
+  conflict: 409,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,

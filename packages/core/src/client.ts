@@ -1,32 +1,30 @@
-import { LIMITS, type RaterUser, type Source } from './contract';
+import { createAgeClock } from './clock/age-clock';
+import { LIMITS, type Source } from './contract';
 import { RaayeError } from './errors/RaayeError';
 import { createEmitter } from './events/emitter';
 import { createFlusher } from './flush/flusher';
+import { createScheduler } from './flush/scheduler';
 import { createSenderLock, defaultLocks } from './flush/sender-lock';
 import { uuidv7 } from './id/uuidv7';
+import { createRater, validateUser } from './identity/rater';
 import { watchLifecycle } from './lifecycle';
+import { createAsking } from './prompts/asking';
 import { createPendingPrompts } from './prompts/pending-prompts';
 import { createRecontact } from './prompts/recontact';
 import { createDurableQueue } from './queue/durable-queue';
-import { degradingStore } from './storage/degrading-store';
 import { selectStorage } from './storage/select-storage';
+import { createStorageHandle } from './storage/storage-handle';
 import { sendBeacon } from './transport/beacon';
 import { fetchTransport } from './transport/fetch-transport';
-import type { ClientEvents, ClientOptions, KeyValueStore, RaayeClient, Rating } from './types';
+import type { ClientEvents, ClientOptions, RaayeClient, Rating } from './types';
 import { validateOptions } from './validate/options';
-import { checkJson, checkText, validateRating } from './validate/rating';
+import { checkText, validateRating } from './validate/rating';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ANON_KEY = 'm:anon';
 
-function validateUser(user: RaterUser | null | undefined, caller: string): RaterUser | undefined {
-  if (user === null || user === undefined) return undefined;
-  const error = (path: string, message: string) =>
-    new RaayeError('invalid_option', `${caller}: ${path} ${message}`, { path });
-  if (user.id !== undefined) checkText(user.id, 'user.id', LIMITS.raterId, true, 1, error);
-  if (user.traits !== undefined) checkJson(user.traits, 'user.traits', LIMITS.traitsBytes, error);
-  return user;
-}
+/** Whether `fetch` can outlive the page (`keepalive`); where not, `pagehide` uses sendBeacon. */
+const keepaliveFetch = () =>
+  typeof fetch === 'function' && typeof Request === 'function' && 'keepalive' in Request.prototype;
 
 /**
  * Creates a Raaye client. Throws a `RaayeError` (code `invalid_option`) for a wrong option; never
@@ -38,7 +36,6 @@ function validateUser(user: RaterUser | null | undefined, caller: string): Rater
  */
 export function createClient(options: ClientOptions): RaayeClient {
   const o = validateOptions(options);
-  let user = validateUser(o.user, 'createClient()');
   const namespace = o.namespace ?? 'raaye';
   const source: Source = o.source ?? (typeof window === 'undefined' ? 'node' : 'web');
   const events = createEmitter<ClientEvents>();
@@ -52,24 +49,15 @@ export function createClient(options: ClientOptions): RaayeClient {
           }),
     );
 
-  // Assigned once storage is chosen; every use awaits `ready` first.
-  let store!: () => KeyValueStore;
-  const ready = selectStorage(o.storage, namespace).then(({ store: chosen, reason }) => {
-    store = degradingStore(chosen, (why) =>
-      events.emit('storage', { kind: 'memory', reason: why }),
-    );
-    // Deferred so listeners attached right after createClient() still hear the choice.
-    setTimeout(
-      () => events.emit('storage', { kind: chosen.kind, ...(reason ? { reason } : {}) }),
-      0,
-    );
-  });
-
-  const storeRef = () => store();
-  const queue = createDurableQueue(storeRef, {
+  const store = createStorageHandle(selectStorage(o.storage, namespace), (kind, reason) =>
+    events.emit('storage', { kind, ...(reason ? { reason } : {}) }),
+  );
+  const rater = createRater(store, validateUser(o.user, 'createClient()'));
+  const maxAgeMs = o.queue?.maxAgeMs ?? 7 * DAY_MS;
+  const queue = createDurableQueue(store, createAgeClock(store, maxAgeMs), {
     maxItems: o.queue?.maxItems ?? 1000,
     maxBytes: o.queue?.maxBytes ?? 2 * 1024 * 1024,
-    maxAgeMs: o.queue?.maxAgeMs ?? 7 * DAY_MS,
+    maxAgeMs,
     onDrop: (id, reason) => events.emit('dropped', { id, reason }),
   });
   const timeoutMs = o.timeoutMs ?? 10_000;
@@ -81,77 +69,38 @@ export function createClient(options: ClientOptions): RaayeClient {
       capMs: o.retry?.capMs ?? 300_000,
       transport: o.transport ?? fetchTransport(timeoutMs),
       trustBareSuccess: o.transport !== undefined,
+      beacon: o.transport || keepaliveFetch() ? undefined : sendBeacon,
     },
     queue,
-    storeRef,
+    store,
     events,
   );
-  const withSenderLock = createSenderLock(
-    `${namespace}:sender:${o.endpoint}`,
-    storeRef,
-    o.locks === undefined ? defaultLocks() : o.locks,
-    timeoutMs * 2 + 5000,
+  const scheduler = createScheduler(
+    store,
+    flusher,
+    queue,
+    createSenderLock(
+      `${namespace}:sender:${o.endpoint}`,
+      store,
+      o.locks === undefined ? defaultLocks() : o.locks,
+      timeoutMs * 2 + 5000,
+    ),
+    o.flushIntervalMs ?? 15_000,
+    report,
   );
-  const prompts = createPendingPrompts(storeRef);
-  const recontact = createRecontact(storeRef, o.recontact);
-  const flushIntervalMs = o.flushIntervalMs ?? 15_000;
-
-  let destroyed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: Promise<{ sent: number; remaining: number }> | undefined;
-
-  /** One timer at most, and none while the queue is empty (no polling on idle pages). */
-  const schedule = (delayMs: number) => {
-    if (destroyed) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void flush().catch(report), Math.max(0, delayMs));
-  };
-
-  const flush = async () => {
-    if (destroyed) return { sent: 0, remaining: 0 };
-    if (inFlight) return inFlight;
-    inFlight = (async () => {
-      await ready;
-      const result = (await withSenderLock(flusher.run)) ?? {
-        sent: 0,
-        remaining: await queue.count(),
-      };
-      if (result.remaining > 0) {
-        // Backing off: retry when the backoff ends. Otherwise (offline, another tab sending):
-        // look again after the interval.
-        const backoffMs = flusher.waitUntil() - Date.now();
-        schedule(backoffMs > 0 ? backoffMs : flushIntervalMs);
-      }
-      return result;
-    })().finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
-  };
-
-  // Memoised: concurrent first calls must agree on one id. `update` keeps an id that another tab
-  // wrote first.
-  let anonymous: Promise<string> | undefined;
-  const anonymousId = () => {
-    anonymous ??= store()
-      .update<string>(ANON_KEY, (existing) => existing ?? `anon_${uuidv7()}`)
-      .then((id) => id as string);
-    return anonymous;
-  };
-  const raterId = async () => {
-    await ready;
-    return user?.id ?? anonymousId();
-  };
+  const prompts = createPendingPrompts(store);
+  const recontact = createRecontact(store, o.recontact);
+  const asking = createAsking(rater, prompts, recontact, report);
 
   const stopLifecycle = watchLifecycle({
-    online: () => schedule(1000 + Math.random() * 1000),
-    resumed: () => schedule(0),
-    hidden: () => {
-      ready.then(() => flusher.unload(sendBeacon)).catch(report);
-    },
+    online: () => scheduler.schedule(1000 + Math.random() * 1000),
+    resumed: () => scheduler.schedule(0),
+    // Synchronous: the document may be gone before any storage read returns.
+    hidden: () => flusher.unload(),
   });
-  ready.then(() => schedule(0)).catch(report);
+  scheduler.schedule(0);
 
+  let destroyed = false;
   const guard = () => {
     if (destroyed)
       throw new RaayeError(
@@ -166,112 +115,94 @@ export function createClient(options: ClientOptions): RaayeClient {
     async rate(input) {
       guard();
       const valid = validateRating(input);
-      const rater = await raterId();
-      if (await recontact.isRated(rater, valid.interactionId)) {
+      const raterId = await rater.id();
+      if (await recontact.isRated(raterId, valid.interactionId)) {
         throw new RaayeError(
           'already_rated',
-          `rate(): ${rater} already rated interaction ${valid.interactionId}; only the first rating counts. Use shouldAsk() before asking.`,
+          `rate(): ${raterId} already rated interaction ${valid.interactionId}; only the first rating counts. Use shouldAsk() before asking.`,
           { path: 'interactionId' },
         );
       }
+      const user = rater.user;
       const rating: Rating = {
         ...valid,
         id: uuidv7(),
-        raterId: rater,
+        raterId,
         source,
         createdAt: new Date().toISOString(),
         ...(user ? { user } : {}),
       };
       await queue.add(rating);
+      asking.ratedHere.add(valid.interactionId);
       await Promise.all([
-        recontact.markRated(rater, valid.interactionId),
+        recontact.markRated(raterId, valid.interactionId),
         prompts.resolve(valid.interactionId),
       ]);
       events.emit('queued', { rating });
-      schedule(0);
+      scheduler.schedule(0);
       return rating;
     },
 
-    flush,
+    flush: scheduler.flush,
 
     async expect(input) {
       guard();
-      await ready;
       const pending = await prompts.expect(input);
-      if (await recontact.isRated(await raterId(), pending.interactionId)) {
+      if (await recontact.isRated(await rater.id(), pending.interactionId)) {
         await prompts.resolve(pending.interactionId);
         throw new RaayeError(
           'already_rated',
           `expect(): interaction ${pending.interactionId} is already rated.`,
-          {
-            path: 'interactionId',
-          },
+          { path: 'interactionId' },
         );
       }
       return pending;
     },
 
-    async pending() {
-      await ready;
-      return prompts.list();
-    },
+    pending: () => prompts.list(),
 
     async resolve(interactionId) {
       checkText(interactionId, 'interactionId', LIMITS.interactionId, true);
-      await ready;
       await prompts.resolve(interactionId);
     },
 
-    async shouldAsk(interactionId) {
-      await ready;
-      checkText(interactionId, 'interactionId', LIMITS.interactionId, true);
-      const rater = await raterId();
-      // Three independent reads at once: this sits between a page event and the prompt showing.
-      const [rated, pending, decision] = await Promise.all([
-        recontact.isRated(rater, interactionId),
-        prompts.get(interactionId),
-        recontact.decide(rater, interactionId),
-      ]);
-      if (rated) return { ask: false, reason: 'already_rated' };
-      return pending ? { ask: true, reason: 'pending' } : decision;
+    shouldAsk: asking.shouldAsk,
+
+    offer(input) {
+      guard();
+      return asking.offer(input);
     },
 
     async noteAsked(interactionId) {
-      await ready;
       checkText(interactionId, 'interactionId', LIMITS.interactionId, true);
       await recontact.noteAsked();
     },
 
-    identify(next) {
-      user = validateUser(next, 'identify()');
-    },
+    identify: rater.identify,
 
-    raterId,
+    raterId: rater.id,
 
     async queued() {
-      await ready;
       return (await queue.list()).map((record) => record.rating);
     },
 
     async storage() {
-      await ready;
-      return store().kind;
+      await store.ready;
+      return store.kind;
     },
 
     on: events.on,
 
     destroy() {
       destroyed = true;
-      clearTimeout(timer);
       stopLifecycle();
       flusher.stop();
       events.clear();
       // After the aborted send has let go of its lease, so the next client need not wait for it
       // to expire; close() itself waits for open transactions to finish.
-      ready
-        .then(() => inFlight)
-        .catch(() => {})
-        .then(() => store().close?.())
+      scheduler
+        .stop()
+        .then(() => store.close())
         .catch(() => {});
     },
   };

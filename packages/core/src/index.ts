@@ -13,6 +13,8 @@ export type {
   ExpectInput,
   FlushResult,
   KeyValueStore,
+  Offer,
+  OfferInput,
   OutgoingBatch,
   PendingPrompt,
   QueueLimits,

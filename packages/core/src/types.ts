@@ -23,6 +23,13 @@ export interface KeyValueStore {
   set(key: string, value: unknown): Promise<void>;
   del(keys: string[]): Promise<void>;
   entries<T>(prefix: string): Promise<Array<[string, T]>>;
+  /**
+   * The first `limit` entries under `prefix`, in key order. Optional (derived from `entries`
+   * when absent); the built-in stores read only those records, so draining a long queue stays linear.
+   */
+  head?<T>(prefix: string, limit: number): Promise<Array<[string, T]>>;
+  /** How many keys start with `prefix`. Optional (derived from `entries` when absent). */
+  count?(prefix: string): Promise<number>;
   /** Read-modify-write in one transaction; returning `undefined` deletes the key. */
   update<T>(key: string, fn: (old: T | undefined) => T | undefined): Promise<T | undefined>;
   /** Releases connections (called by `client.destroy()`). */
@@ -147,6 +154,35 @@ export interface AskDecision {
   reason: AskReason;
 }
 
+/** A prompt a UI is about to show (`client.offer`). */
+export interface OfferInput extends ExpectInput {
+  /** Owed: shown despite recontact rules, and durably pending before `decision` settles. */
+  required?: boolean;
+}
+
+/**
+ * The answer to `client.offer()`: show early, decide in parallel.
+ *
+ * @example
+ * const { early, decision } = client.offer({ interactionId: 'ride-42' });
+ * if (early) show();
+ * decision.then((d) => (d.ask ? early || show() : early && withdraw()));
+ */
+export interface Offer {
+  /**
+   * True for an optional prompt that nothing known in memory rules out: show it now, while
+   * storage is checked. False for a required prompt (wait: it is made durable first) or one that
+   * this client already saw rated.
+   */
+  early: boolean;
+  /**
+   * The decision from storage. `ask: false`: do not show it (withdraw it if shown early).
+   * `ask: true`: it was recorded as asked (recontact rules) and, if required, is durably pending
+   * until rated, `resolve()`d or expired.
+   */
+  decision: Promise<AskDecision>;
+}
+
 export interface ClientEvents {
   queued: { rating: Rating };
   sent: { id: string; status: 'accepted' | 'duplicate' };
@@ -176,6 +212,11 @@ export interface RaayeClient {
   resolve(interactionId: string): Promise<void>;
   /** Whether to ask about this interaction now, and why. */
   shouldAsk(interactionId: string): Promise<AskDecision>;
+  /**
+   * Start showing a prompt without waiting for storage: `early` says whether to show it now,
+   * `decision` whether to keep it. Replaces `shouldAsk` + `expect` + `noteAsked` for a UI.
+   */
+  offer(input: OfferInput): Offer;
   /** Record that a prompt was shown (feeds cooldown and max-prompts rules). */
   noteAsked(interactionId: string): Promise<void>;
   /** Set or change the signed-in user (their id becomes the raterId of later ratings). */

@@ -7,6 +7,7 @@ const digest = (key: string) => createHash('sha256').update(key).digest('hex');
 /** Lookup tables for the configured keys. */
 export class SiteKeys {
   readonly #bySiteKey = new Map<string, SiteConfig>();
+  readonly #byId = new Map<string, SiteConfig>();
   // Keyed by a hash: a map lookup's timing then says nothing about the secret itself.
   readonly #bySecretHash = new Map<string, SiteConfig>();
   /** Union of every site's allowed origins, for preflights (they carry no site key). */
@@ -15,6 +16,7 @@ export class SiteKeys {
   constructor(sites: readonly SiteConfig[]) {
     for (const site of sites) {
       this.#bySiteKey.set(site.siteKey, site);
+      this.#byId.set(site.id, site);
       this.#bySecretHash.set(digest(site.secretKey), site);
     }
     this.allOrigins = [...new Set(sites.flatMap((s) => s.allowedOrigins))];
@@ -25,6 +27,11 @@ export class SiteKeys {
     const site = key ? this.#bySiteKey.get(key) : undefined;
     if (!site) throw new CollectorError('unknown_site_key', 'unknown site key');
     return site;
+  }
+
+  /** A configured site by id (a member's or token's site may have left the config). */
+  byId(id: string): SiteConfig | undefined {
+    return this.#byId.get(id);
   }
 
   /** The site whose secret key is in `Authorization: Bearer sk_…`; 401 otherwise. */

@@ -11,6 +11,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: raaye-collector [options]
+       raaye-collector migrate --database-url <url>   copy a PGlite directory into PostgreSQL
 
   --port <n>            port to listen on (default 8787, env PORT)
   --host <addr>         address to bind (default 127.0.0.1, env HOST)
@@ -19,6 +20,8 @@ export const USAGE = `Usage: raaye-collector [options]
   --config <file>       JSON config with "sites" (env RAAYE_CONFIG)
   --demo                add a demo site (pk_demo / sk_demo) and serve the example page
   -h, --help            show this help
+
+  raaye-collector members add|list|remove …   manage dashboard members (see members --help)
 
 Sites can also come from RAAYE_SITES (JSON array) or RAAYE_SITE_KEY, RAAYE_SECRET_KEY and
 RAAYE_ALLOWED_ORIGINS (comma-separated).`;

@@ -125,14 +125,24 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (!res.write(value)) {
-      // 'close' too: a client that went away never drains.
-      await new Promise((resolve) => {
-        res.once('drain', resolve);
-        res.once('close', resolve);
-      });
-    }
+    if (!res.write(value)) await drainedOrClosed(res);
     if (res.destroyed) return;
   }
   res.end();
+}
+
+/**
+ * Waits for `drain`, or `close` (a client that went away never drains), and removes whichever
+ * listener did not fire: a long export under backpressure would otherwise add one per write.
+ */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

@@ -80,6 +80,18 @@ export const ACCESS = {
       return site;
     },
   },
+  /**
+   * The team's routes: the handler authenticates through `members/authorize` (secret key,
+   * scoped API token or session cookie with CSRF) and checks the member's role. Here only the
+   * failed-authentication limiter applies; a 401 from the handler feeds it.
+   */
+  team: {
+    cors: false,
+    async authorize(ctx) {
+      ctx.deps.authFailures.check(ctx.clientKey);
+      return undefined;
+    },
+  },
   /** The secret key (`Authorization: Bearer sk_…`), from servers and the same-origin dashboard. */
   secret: {
     cors: false,

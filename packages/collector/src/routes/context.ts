@@ -1,6 +1,9 @@
 import type { SiteKeys } from '../auth/keys';
 import type { SiteConfig } from '../config/types';
+import type { InboxEngine } from '../inbox/engine';
+import type { EmitEvents } from '../inbox/events';
 import type { Logger } from '../log/logger';
+import type { Team } from '../members/team';
 import type { AuthFailures } from '../rate-limit/auth-failures';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
@@ -36,4 +39,12 @@ export interface Deps {
   webhooks: WebhookSender;
   logger: Logger;
   now: () => number;
+  /** Members, sessions, API tokens (the team inbox). */
+  team: Team;
+  /** Opens follow-ups, raises SLA alerts, sends digests. */
+  inbox: InboxEngine;
+  /** Writes inbox events (alerts, replies) in the caller's transaction. */
+  emitEvents: EmitEvents;
+  /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
+  basePath: string;
 }

@@ -73,6 +73,7 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
       result.status = 'duplicate';
     }
   }
+  if (toInsert.some((r) => r.low && inserted.has(r.id))) deps.inbox.kick(site.id);
   if (site.webhook) {
     for (const rating of toInsert) {
       if (rating.low && inserted.has(rating.id)) {

@@ -1,3 +1,5 @@
+import { matchInboxRoute } from '../inbox/routes';
+import { matchMemberRoute } from '../members/routes';
 import type { AccessName } from './access';
 import type { RouteContext, SiteContext } from './context';
 import { exportRatings } from './export';
@@ -10,14 +12,25 @@ import { getStats } from './stats';
 
 /** One method of a route: who may call it (see `ACCESS`) and what answers. */
 export type Endpoint =
-  | { access: 'none'; handler: (ctx: RouteContext) => Promise<Response> }
-  | { access: Exclude<AccessName, 'none'>; handler: (ctx: SiteContext) => Promise<Response> };
+  | { access: 'none' | 'team'; handler: (ctx: RouteContext) => Promise<Response> }
+  | {
+      access: Exclude<AccessName, 'none' | 'team'>;
+      handler: (ctx: SiteContext) => Promise<Response>;
+    };
 
 /** Method → endpoint. */
 export type Route = Record<string, Endpoint>;
 
 const pub = (handler: (ctx: SiteContext) => Promise<Response>): Endpoint => ({
   access: 'public',
+  handler,
+});
+/**
+ * Routes of the team (members, sessions, API tokens, inbox): their handlers authenticate with
+ * `members/authorize` (secret key, scoped token or session cookie, and the member's role).
+ */
+export const team = (handler: (ctx: RouteContext) => Promise<Response>): Endpoint => ({
+  access: 'team',
   handler,
 });
 const secret = (handler: (ctx: SiteContext) => Promise<Response>): Endpoint => ({
@@ -55,7 +68,7 @@ export function matchRoute(path: string): Route | undefined {
     const id = decode(rater[1]!);
     return id === undefined ? undefined : { DELETE: secret((ctx) => eraseRater(ctx, id)) };
   }
-  return undefined;
+  return matchMemberRoute(path, decode) ?? matchInboxRoute(path);
 }
 
 function decode(segment: string): string | undefined {

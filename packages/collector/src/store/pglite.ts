@@ -20,6 +20,31 @@ function client(db: PGlite | Transaction): SqlClient {
 }
 
 /**
+ * @internal The raw client on a PGlite directory, holding its lock until closed; for tools that
+ * read every table (`raaye-collector migrate`). Migrated to the current schema first.
+ */
+export async function openPgliteClient(dir: string): Promise<SqlClient> {
+  const unlock = await lockDataDir(dir);
+  let db: PGlite | undefined;
+  try {
+    db = await PGlite.create(dir);
+    const opened = db;
+    await sqlStore(client(opened)).migrate();
+    return {
+      ...client(opened),
+      async close() {
+        await opened.close();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await db?.close();
+    await unlock();
+    throw error;
+  }
+}
+
+/**
  * Embedded PostgreSQL (PGlite, WASM) in `dir`, or in memory when `dir` is undefined.
  * Zero setup. One process at a time may open a directory (a pid file enforces it). Migrates
  * before resolving.

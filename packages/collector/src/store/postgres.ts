@@ -31,6 +31,21 @@ function client(sql: Sql): SqlClient {
 }
 
 /**
+ * @internal A raw client on a PostgreSQL database (one connection), migrated to the current
+ * schema; for tools that write every table (`raaye-collector migrate`).
+ */
+export async function openPostgresClient(url: string): Promise<SqlClient> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sqlStore(client(sql)).migrate();
+    return client(sql);
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    throw error;
+  }
+}
+
+/**
  * PostgreSQL (or any compatible engine: Neon, Citus, …) through a connection pool. Stateless
  * collectors can run side by side on one database. Migrates before resolving.
  */

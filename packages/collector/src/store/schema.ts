@@ -64,6 +64,106 @@ CREATE TABLE raaye_owed (
 ALTER TABLE raaye_ratings ADD COLUMN verified boolean NOT NULL DEFAULT false;
 `,
   },
+  // 40–49: the team inbox (members, sessions, tokens, activity, workflow, SLA).
+  {
+    version: 40,
+    name: 'members, sessions, api tokens and activity',
+    sql: `
+CREATE TABLE raaye_members (
+  site_id text NOT NULL,
+  id uuid NOT NULL,
+  email text NOT NULL,
+  name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('owner', 'agent', 'viewer')),
+  password_hash text NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (site_id, id),
+  CONSTRAINT raaye_members_one_email UNIQUE (site_id, email)
+);
+-- sign-in finds a person by e-mail across sites before the site is known
+CREATE INDEX raaye_members_email ON raaye_members (email);
+
+-- Only a hash of the cookie's token is stored: a leaked table does not sign anyone in.
+CREATE TABLE raaye_sessions (
+  token_hash text PRIMARY KEY,
+  site_id text NOT NULL,
+  member_id uuid NOT NULL,
+  csrf text NOT NULL,
+  created_at timestamptz NOT NULL,
+  last_seen_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  FOREIGN KEY (site_id, member_id) REFERENCES raaye_members (site_id, id) ON DELETE CASCADE
+);
+CREATE INDEX raaye_sessions_member ON raaye_sessions (site_id, member_id);
+
+CREATE TABLE raaye_api_tokens (
+  site_id text NOT NULL,
+  id uuid NOT NULL,
+  name text NOT NULL,
+  scope text NOT NULL CHECK (scope IN ('read', 'full')),
+  token_hash text NOT NULL UNIQUE,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL,
+  last_used_at timestamptz,
+  PRIMARY KEY (site_id, id)
+);
+
+CREATE TABLE raaye_activity (
+  seq bigserial PRIMARY KEY,
+  site_id text NOT NULL,
+  rating_id uuid,
+  actor_kind text NOT NULL,
+  actor_id text,
+  actor_name text NOT NULL,
+  action text NOT NULL,
+  detail jsonb,
+  at timestamptz NOT NULL,
+  -- erasing a rater erases what was written about their ratings (notes, replies) too
+  FOREIGN KEY (site_id, rating_id) REFERENCES raaye_ratings (site_id, id) ON DELETE CASCADE
+);
+CREATE INDEX raaye_activity_rating ON raaye_activity (site_id, rating_id, seq);
+`,
+  },
+  {
+    version: 41,
+    name: 'follow-up workflow and SLA',
+    sql: `
+CREATE TABLE raaye_followups (
+  site_id text NOT NULL,
+  rating_id uuid NOT NULL,
+  status text NOT NULL CHECK (status IN ('open', 'assigned', 'replied', 'resolved', 'closed')),
+  assignee_id uuid,
+  tags jsonb NOT NULL DEFAULT '[]',
+  close_reason text,
+  opened_at timestamptz NOT NULL,
+  -- sla.breaching fires at warn_at, sla.breached at due_at (both in business time from opened_at)
+  warn_at timestamptz NOT NULL,
+  due_at timestamptz NOT NULL,
+  first_reply_at timestamptz,
+  first_reply_by uuid,
+  resolved_at timestamptz,
+  breaching_alerted_at timestamptz,
+  breached_alerted_at timestamptz,
+  updated_at timestamptz NOT NULL,
+  PRIMARY KEY (site_id, rating_id),
+  FOREIGN KEY (site_id, rating_id) REFERENCES raaye_ratings (site_id, id) ON DELETE CASCADE
+);
+-- the inbox and the SLA ticker: unanswered follow-ups by deadline
+CREATE INDEX raaye_followups_due ON raaye_followups (site_id, due_at) WHERE first_reply_at IS NULL;
+CREATE INDEX raaye_followups_assignee ON raaye_followups (site_id, assignee_id, status);
+
+-- Per-site inbox settings (reply target, business hours, assignment rules), edited by owners.
+CREATE TABLE raaye_inbox_settings (
+  site_id text PRIMARY KEY,
+  settings jsonb NOT NULL,
+  round_robin_last uuid,
+  -- low ratings up to this seq already have their follow-up row
+  materialized_seq bigint NOT NULL DEFAULT 0,
+  last_digest_on date,
+  updated_at timestamptz NOT NULL
+);
+`,
+  },
 ];
 
 /** Taken inside the migration transaction so concurrent instances migrate one at a time. */

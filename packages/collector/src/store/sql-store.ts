@@ -67,6 +67,7 @@ export function sqlStore(
 ): Store {
   const db = guarded(client);
   return {
+    sql: db,
     async migrate() {
       await db.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`);

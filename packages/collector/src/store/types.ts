@@ -1,4 +1,5 @@
 import type { Scale, Source } from '@raaye/core/contract';
+import type { SqlClient } from './sql-client';
 
 /** A validated rating as the collector writes it. Times are ISO 8601 UTC strings. */
 export interface NewRating {
@@ -77,6 +78,12 @@ export interface OwedRecord extends OwedInput {
 }
 
 export interface Store {
+  /**
+   * The store's own client (failures already mapped to `unavailable`), for feature modules that
+   * keep their own tables in the same database (the team inbox): they share its transactions.
+   * @internal
+   */
+  readonly sql: SqlClient;
   /** Creates or upgrades the schema; safe to call from several processes at once. */
   migrate(): Promise<void>;
   /**

@@ -5,7 +5,7 @@ export type RaayeErrorCode =
   | 'already_rated'
   | 'queue_full'
   | 'storage_failed'
-  | 'transport_failed'
+  | 'collector_unreachable'
   | 'destroyed';
 
 /**

@@ -1,5 +1,5 @@
 /** Longest wait a server may impose through Retry-After; a bigger value is a misconfiguration. */
-const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 
 /**
  * Full-jitter exponential backoff (AWS Architecture Blog, "Exponential Backoff And Jitter"):

@@ -1,22 +1,19 @@
 import { LIMITS, RATINGS_PATH } from '../contract';
+import { RaayeError } from '../errors/RaayeError';
 import type { Emitter } from '../events/emitter';
 import type { DurableQueue } from '../queue/durable-queue';
 import type { QueueRecord } from '../queue/record';
-import type {
-  ClientEvents,
-  FlushResult,
-  KeyValueStore,
-  Rating,
-  Transport,
-  TransportResponse,
-} from '../types';
-import { backoffDelay, classify, parseRetryAfter } from './backoff';
+import type { StorageHandle } from '../storage/storage-handle';
+import type { ClientEvents, FlushResult, Rating, Transport, TransportResponse } from '../types';
+import { backoffDelay, classify, MAX_RETRY_AFTER_MS, parseRetryAfter } from './backoff';
 
 /** Bytes kept free for the envelope around the ratings. */
 const ENVELOPE_BYTES = 256;
 /** keepalive requests share a 64 KiB in-flight budget with every other script on the page. */
 const KEEPALIVE_BYTES = 48 * 1024;
 const BACKOFF_KEY = 'm:backoff';
+/** Consecutive network failures before the site hears that the collector is unreachable. */
+const UNREACHABLE_AFTER = 3;
 
 interface BackoffState {
   attempt: number;
@@ -31,6 +28,8 @@ export interface FlusherConfig {
   transport: Transport;
   /** A custom transport may answer 2xx without per-item results, meaning "all accepted". */
   trustBareSuccess: boolean;
+  /** Used on `pagehide` instead of the transport when there is no keepalive fetch. */
+  beacon: ((url: string, body: string) => boolean) | undefined;
 }
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
@@ -56,29 +55,40 @@ function takeBatch(records: QueueRecord[], maxCount: number, maxBytes: number): 
 export function createFlusher(
   config: FlusherConfig,
   queue: DurableQueue,
-  store: () => KeyValueStore,
+  store: StorageHandle,
   events: Emitter<ClientEvents>,
 ) {
   const url = config.endpoint.replace(/\/+$/, '') + RATINGS_PATH;
   let backoff: BackoffState = { attempt: 0, until: 0 };
   let loaded = false;
+  let failures = 0;
   const abort = new AbortController();
+
+  /**
+   * How long to wait still. Nothing we set waits longer than the cap or the longest Retry-After,
+   * so a longer wait means the device clock moved back since (or was ahead when it was set): the
+   * wait is void instead of lasting until the clock catches up, years later.
+   */
+  const waitMs = () => {
+    const left = backoff.until - Date.now();
+    return left > 0 && left <= Math.max(config.capMs, MAX_RETRY_AFTER_MS) ? left : 0;
+  };
 
   const envelope = (ratings: readonly Rating[]) =>
     JSON.stringify({ siteKey: config.siteKey, sentAt: new Date().toISOString(), ratings });
 
   const saveBackoff = async (next: BackoffState) => {
     backoff = next;
-    await store().set(BACKOFF_KEY, next);
+    await store.set(BACKOFF_KEY, next);
   };
 
   const fail = async (retryAfter?: string | null) => {
     const attempt = backoff.attempt + 1;
-    const waitMs = Math.max(
+    const wait = Math.max(
       backoffDelay(attempt, config.baseMs, config.capMs),
       parseRetryAfter(retryAfter) ?? 0,
     );
-    await saveBackoff({ attempt, until: Date.now() + waitMs });
+    await saveBackoff({ attempt, until: Date.now() + wait });
   };
 
   /** Applies a 2xx answer; returns how many ratings left the queue. */
@@ -113,85 +123,118 @@ export function createFlusher(
   ): Promise<TransportResponse | undefined> => {
     const body = envelope(batch);
     try {
-      return await config.transport({
+      const response = await config.transport({
         url,
         body,
         ratings: batch,
         keepalive: keepalive || utf8Bytes(body) <= KEEPALIVE_BYTES,
         signal: abort.signal,
       });
-    } catch {
-      // Network error or timeout: the rating stays queued. Offline failures cost no attempt.
+      failures = 0;
+      return response;
+    } catch (cause) {
+      // Network error or timeout: the rating stays queued. A browser gives a script the same bare
+      // TypeError for a CSP block, a CORS refusal and no network, so name all three, once.
+      if (++failures === UNREACHABLE_AFTER && !abort.signal.aborted) {
+        const error = new RaayeError(
+          'collector_unreachable',
+          `Cannot reach ${url} (${UNREACHABLE_AFTER} tries, no answer); ratings stay queued. Check the page's CSP connect-src, the collector's allowed origins (CORS) and the network (offline?).`,
+          { cause },
+        );
+        // Also on the console: the person debugging a blocked request looks there first, and a
+        // page may not listen for `error`.
+        console.warn(`[raaye] ${error.message}`);
+        events.emit('error', error);
+      }
       return undefined;
     }
   };
 
-  /** One sending pass, run while holding the sender lock. */
+  /**
+   * Applies the answer to one batch. Returns how many ratings it settled, or a reason to stop:
+   * `retry` (with the Retry-After, if any) or `split` (a 413: the next batches are halved).
+   */
+  const settle = async (
+    batch: Rating[],
+    response: TransportResponse | undefined,
+  ): Promise<number | { retry: string | null | undefined } | 'split'> => {
+    if (!response) return { retry: undefined };
+    const outcome = classify(response.status);
+    if (outcome === 'results') {
+      const settled = await applyResults(batch, response);
+      // A 2xx that settled nothing (e.g. a proxy answering 200 without results) must not loop.
+      return settled || { retry: response.retryAfter };
+    }
+    if (outcome === 'retry') return { retry: response.retryAfter };
+    if (outcome === 'split' && batch.length > 1) return 'split';
+    const reason =
+      outcome === 'split'
+        ? 'a single rating is larger than the collector accepts (413)'
+        : `the collector refused the batch with HTTP ${response.status}`;
+    await queue.deadLetter(batch, reason, response.status);
+    events.emit('rejected', { ratings: batch, reason, status: response.status });
+    return batch.length;
+  };
+
+  /**
+   * One sending pass, run while holding the sender lock. Reads only the head of the queue and
+   * keeps two batches in flight, so draining a long offline queue runs at the network's pace.
+   */
   const run = async (renew: () => Promise<boolean>): Promise<FlushResult> => {
     if (!loaded) {
-      backoff = (await store().get<BackoffState>(BACKOFF_KEY)) ?? backoff;
+      backoff = (await store.get<BackoffState>(BACKOFF_KEY)) ?? backoff;
       loaded = true;
     }
     let sent = 0;
     let maxCount: number = LIMITS.batchRatings;
+    const stop = async () => ({ sent, remaining: await queue.count() });
     for (;;) {
       // Checked before reading the queue: while offline or backing off, every rate() triggers a
-      // flush, and a full read each time would make a long offline queue quadratic.
-      if (Date.now() < backoff.until || isOffline() || abort.signal.aborted) {
-        return { sent, remaining: await queue.count() };
+      // flush, and a read each time would add up on a long offline queue.
+      if (waitMs() || isOffline() || abort.signal.aborted) return stop();
+      const records = await queue.head(2 * maxCount);
+      if (!records.length) return { sent, remaining: 0 };
+      if (!(await renew())) return stop();
+      const first = takeBatch(records, maxCount, LIMITS.batchBytes);
+      const second = takeBatch(records.slice(first.length), maxCount, LIMITS.batchBytes);
+      const batches = second.length ? [first, second] : [first];
+      const responses = await Promise.all(batches.map((batch) => send(batch, false)));
+      let retry: { retry: string | null | undefined } | undefined;
+      for (const [i, batch] of batches.entries()) {
+        const verdict = await settle(batch, responses[i]);
+        if (typeof verdict === 'number') sent += verdict;
+        else if (verdict === 'split') maxCount = Math.ceil(batch.length / 2);
+        else retry ??= verdict;
       }
-      const records = await queue.list();
-      const remaining = { sent, remaining: records.length };
-      if (!records.length) return remaining;
-      if (!(await renew())) return remaining;
-      const batch = takeBatch(records, maxCount, LIMITS.batchBytes);
-      const response = await send(batch, false);
-      if (!response) {
-        if (!isOffline()) await fail();
-        return remaining;
+      if (retry) {
+        // Offline failures cost no attempt.
+        if (responses.some(Boolean) || !isOffline()) await fail(retry.retry);
+        return stop();
       }
-      const outcome = classify(response.status);
-      if (outcome === 'results') {
-        const settled = await applyResults(batch, response);
-        sent += settled;
-        if (settled === 0) {
-          // A 2xx that settled nothing (e.g. a proxy answering 200 without results) must not loop.
-          await fail(response.retryAfter);
-          return { sent, remaining: records.length };
-        }
-        if (backoff.attempt) await saveBackoff({ attempt: 0, until: 0 });
-      } else if (outcome === 'retry') {
-        await fail(response.retryAfter);
-        return remaining;
-      } else if (outcome === 'split' && batch.length > 1) {
-        maxCount = Math.ceil(batch.length / 2);
-      } else {
-        const reason =
-          outcome === 'split'
-            ? 'a single rating is larger than the collector accepts (413)'
-            : `the collector refused the batch with HTTP ${response.status}`;
-        await queue.deadLetter(batch, reason, response.status);
-        events.emit('rejected', { ratings: batch, reason, status: response.status });
-      }
+      if (backoff.attempt) await saveBackoff({ attempt: 0, until: 0 });
     }
   };
 
   return {
     run,
-    /** Epoch ms before which no request may be made (backoff or Retry-After). */
-    waitUntil: () => backoff.until,
-    /** Best-effort send while the page goes away; the ratings stay queued until confirmed. */
-    async unload(beacon: (url: string, body: string) => boolean): Promise<void> {
-      if (Date.now() < backoff.until || isOffline()) return;
-      const batch = takeBatch(await queue.list(), LIMITS.batchRatings, KEEPALIVE_BYTES);
+    waitMs,
+    /**
+     * Best-effort send while the page goes away, synchronous: from the ratings this tab holds in
+     * memory, because the document may be gone before a storage read returns. A keepalive fetch
+     * (no cookies) where there is one, else `sendBeacon`. The ratings stay queued until confirmed.
+     */
+    unload(): void {
+      if (waitMs() || isOffline()) return;
+      const batch = takeBatch(queue.inMemory(), LIMITS.batchRatings, KEEPALIVE_BYTES);
       if (!batch.length) return;
-      if (config.trustBareSuccess) {
-        const response = await send(batch, true);
-        if (response && classify(response.status) === 'results')
-          await applyResults(batch, response);
-      } else {
-        beacon(url, envelope(batch));
+      if (config.beacon) {
+        config.beacon(url, envelope(batch));
+        return;
       }
+      // If the page lives on (hidden, or kept in the back/forward cache), apply the answer.
+      void send(batch, true)
+        .then((response) => settle(batch, response))
+        .catch(() => {});
     },
     /** Cancels the request in flight (destroy). */
     stop: () => abort.abort(),

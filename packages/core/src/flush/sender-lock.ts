@@ -1,4 +1,5 @@
-import type { KeyValueStore, LockManagerLike } from '../types';
+import type { StorageHandle } from '../storage/storage-handle';
+import type { LockManagerLike } from '../types';
 
 interface Lease {
   owner: string;
@@ -17,7 +18,7 @@ const LEASE_KEY = 'm:lease';
  */
 export function createSenderLock(
   name: string,
-  store: () => KeyValueStore,
+  store: StorageHandle,
   locks: LockManagerLike | null | undefined,
   leaseMs: number,
 ) {
@@ -25,8 +26,8 @@ export function createSenderLock(
   // Claims or extends the lease; true while this tab holds it.
   const renew = async () => {
     const now = Date.now();
-    const lease = await store().update<Lease>(LEASE_KEY, (current) =>
-      !current || current.until < now || current.owner === owner
+    const lease = await store.update<Lease>(LEASE_KEY, (current) =>
+      !current || current.until < now || current.until > now + leaseMs || current.owner === owner
         ? { owner, until: now + leaseMs }
         : current,
     );
@@ -43,7 +44,7 @@ export function createSenderLock(
     try {
       return await work(renew);
     } finally {
-      await store().update<Lease>(LEASE_KEY, (current) =>
+      await store.update<Lease>(LEASE_KEY, (current) =>
         current?.owner === owner ? undefined : current,
       );
     }

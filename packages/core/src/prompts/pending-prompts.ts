@@ -1,6 +1,7 @@
 import { LIMITS } from '../contract';
 import { RaayeError } from '../errors/RaayeError';
-import type { ExpectInput, KeyValueStore, PendingPrompt } from '../types';
+import type { StorageHandle } from '../storage/storage-handle';
+import type { ExpectInput, PendingPrompt } from '../types';
 import { jsonBytes } from '../validate/json-bytes';
 import { checkText, isPlainObject } from '../validate/rating';
 
@@ -27,7 +28,7 @@ function parseExpiry(value: ExpectInput['expiresAt'], now: number): number {
  * Prompts that must be shown until answered or expired — Uber's "rate your last ride" that comes
  * back on the next app open. Persisted in the same storage as the queue.
  */
-export function createPendingPrompts(store: () => KeyValueStore) {
+export function createPendingPrompts(store: StorageHandle) {
   return {
     async expect(input: ExpectInput): Promise<PendingPrompt> {
       if (!isPlainObject(input))
@@ -44,7 +45,7 @@ export function createPendingPrompts(store: () => KeyValueStore) {
         expiresAt: new Date(parseExpiry(input.expiresAt, now)).toISOString(),
         prompt,
       };
-      await store().set(PROMPT + input.interactionId, pending);
+      await store.set(PROMPT + input.interactionId, pending);
       return pending;
     },
 
@@ -52,16 +53,16 @@ export function createPendingPrompts(store: () => KeyValueStore) {
       const now = Date.now();
       const live: PendingPrompt[] = [];
       const expired: string[] = [];
-      for (const [key, prompt] of await store().entries<PendingPrompt>(PROMPT)) {
+      for (const [key, prompt] of await store.entries<PendingPrompt>(PROMPT)) {
         if (Date.parse(prompt.expiresAt) <= now) expired.push(key);
         else live.push(prompt);
       }
-      if (expired.length) await store().del(expired);
+      if (expired.length) await store.del(expired);
       return live.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 
-    get: (interactionId: string) => store().get<PendingPrompt>(PROMPT + interactionId),
+    get: (interactionId: string) => store.get<PendingPrompt>(PROMPT + interactionId),
 
-    resolve: (interactionId: string) => store().del([PROMPT + interactionId]),
+    resolve: (interactionId: string) => store.del([PROMPT + interactionId]),
   };
 }

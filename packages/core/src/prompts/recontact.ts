@@ -1,4 +1,5 @@
-import type { AskDecision, KeyValueStore, RecontactRules } from '../types';
+import type { StorageHandle } from '../storage/storage-handle';
+import type { AskDecision, RecontactRules } from '../types';
 
 const ASKED = 'm:asked';
 const RATED = 'r:';
@@ -15,22 +16,24 @@ function sampleValue(text: string): number {
 }
 
 /** Keeps people from being nagged: one rating per interaction, cooldown, sampling, max per period. */
-export function createRecontact(store: () => KeyValueStore, rules: RecontactRules = {}) {
+export function createRecontact(store: StorageHandle, rules: RecontactRules = {}) {
   const periodMs = rules.periodMs ?? 30 * DAY_MS;
   const ratedKey = (raterId: string, interactionId: string) =>
     `${RATED}${raterId}\n${interactionId}`;
   return {
     isRated: async (raterId: string, interactionId: string) =>
-      (await store().get(ratedKey(raterId, interactionId))) !== undefined,
+      (await store.get(ratedKey(raterId, interactionId))) !== undefined,
 
     markRated: (raterId: string, interactionId: string) =>
-      store().set(ratedKey(raterId, interactionId), Date.now()),
+      store.set(ratedKey(raterId, interactionId), Date.now()),
 
     async noteAsked(): Promise<void> {
       const now = Date.now();
-      await store().update<number[]>(ASKED, (times = []) =>
+      await store.update<number[]>(ASKED, (times = []) =>
         // Only the newest `maxPrompts` times can decide anything (the cooldown needs one).
-        [...times.filter((t) => now - t < periodMs), now].slice(-(rules.maxPrompts ?? 1)),
+        [...times.filter((t) => t <= now && now - t < periodMs), now].slice(
+          -(rules.maxPrompts ?? 1),
+        ),
       );
     },
 
@@ -40,7 +43,10 @@ export function createRecontact(store: () => KeyValueStore, rules: RecontactRule
         return { ask: false, reason: 'sampled_out' };
       }
       const now = Date.now();
-      const times = ((await store().get<number[]>(ASKED)) ?? []).filter((t) => now - t < periodMs);
+      // A time ahead of now was written while the device clock ran ahead: it decides nothing.
+      const times = ((await store.get<number[]>(ASKED)) ?? []).filter(
+        (t) => t <= now && now - t < periodMs,
+      );
       const last = times.at(-1);
       if (last !== undefined && now - last < (rules.cooldownMs ?? 0))
         return { ask: false, reason: 'cooldown' };

@@ -11,8 +11,13 @@ export interface QueueRecord {
   rating: Rating;
   /** UTF-8 bytes of the serialized rating, for the byte budget and batch sizing. */
   bytes: number;
-  /** Epoch ms when it entered the queue, for the maximum age. */
+  /** Epoch ms (device clock) when it entered the queue, for the maximum age. */
   queuedAt: number;
+  /**
+   * The age clock's reading when it entered the queue: the second signal, so a wrong device
+   * clock alone never expires a rating. Absent in records written before it existed.
+   */
+  mono?: number;
 }
 
 export interface DeadLetter {

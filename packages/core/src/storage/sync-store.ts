@@ -19,6 +19,14 @@ function syncStore(kind: StorageKind, backend: SyncBackend, prefix: string): Key
   };
   const write = (key: string, value: unknown) =>
     backend.setItem(prefix + key, JSON.stringify(value));
+  const under = <T>(keyPrefix: string) =>
+    backend
+      .keys()
+      .filter((key) => key.startsWith(prefix + keyPrefix))
+      .map((key): [string, T] => [
+        key.slice(prefix.length),
+        read<T>(key.slice(prefix.length)) as T,
+      ]);
   return {
     kind,
     get: async (key) => read(key),
@@ -26,14 +34,12 @@ function syncStore(kind: StorageKind, backend: SyncBackend, prefix: string): Key
     del: async (keys) => {
       for (const key of keys) backend.removeItem(prefix + key);
     },
-    entries: async <T>(keyPrefix: string) =>
-      backend
-        .keys()
-        .filter((key) => key.startsWith(prefix + keyPrefix))
-        .map((key): [string, T] => [
-          key.slice(prefix.length),
-          read<T>(key.slice(prefix.length)) as T,
-        ]),
+    entries: async <T>(keyPrefix: string) => under<T>(keyPrefix),
+    head: async <T>(keyPrefix: string, limit: number) =>
+      under<T>(keyPrefix)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .slice(0, limit),
+    count: async (keyPrefix) => under(keyPrefix).length,
     update: async <T>(key: string, fn: (old: T | undefined) => T | undefined) => {
       const next = fn(read<T>(key));
       if (next === undefined) backend.removeItem(prefix + key);

@@ -8,7 +8,7 @@ export const ENDPOINT = 'https://collector.test';
 /** Only the clock is faked: fake-indexeddb schedules its work with setImmediate, which stays real. */
 export function useFakeClock(now = Date.parse('2026-11-23T12:00:00Z')) {
   vi.useFakeTimers({
-    toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    toFake: ['Date', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
     now,
   });
 }

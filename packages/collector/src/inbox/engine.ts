@@ -1,0 +1,90 @@
+import type { SiteConfig } from '../config/types';
+import type { Logger } from '../log/logger';
+import { memberStore } from '../members/member-store';
+import { raiseSlaAlerts } from '../sla/alerts';
+import type { SqlClient } from '../store/sql-client';
+import { sendDigest } from './digest';
+import type { EmitEvents } from './events';
+import { materialize } from './materialize';
+import { loadSettings } from './settings';
+
+export interface InboxEngineOptions {
+  db: SqlClient;
+  sites: readonly SiteConfig[];
+  logger: Logger;
+  now: () => number;
+  emit: EmitEvents;
+  /** How often follow-ups are opened and SLA alerts checked; false: only when `tick()` is called. */
+  intervalMs: number | false;
+}
+
+/**
+ * The inbox's background work, per site: open follow-ups for new low ratings (and assign them),
+ * raise SLA alerts, send the daily digest. Runs every `intervalMs`, at once after ingest
+ * (`kick`), or on demand (`tick`). Every step is idempotent and safe with several collectors.
+ */
+export function createInboxEngine(o: InboxEngineOptions) {
+  const members = memberStore(o.db);
+  let running: Promise<void> = Promise.resolve();
+  let closed = false;
+  const kicked = new Set<string>();
+  let kickScheduled = false;
+
+  const openFollowUps = async (siteId: string) => {
+    const settings = await loadSettings(o.db, siteId);
+    return materialize(o.db, siteId, settings, await members.list(siteId), o.emit, o.now());
+  };
+
+  const tickSite = async (site: SiteConfig) => {
+    const settings = await loadSettings(o.db, site.id);
+    const team = await members.list(site.id);
+    const now = o.now();
+    await materialize(o.db, site.id, settings, team, o.emit, now);
+    await raiseSlaAlerts(o.db, site.id, team, o.emit, now);
+    await sendDigest(o.db, site.id, settings, team, o.emit, now);
+  };
+
+  // One pass at a time in this process; failures are logged and the next pass tries again.
+  const serial = (work: () => Promise<void>) => {
+    running = running
+      .then(work)
+      .catch((error: unknown) => o.logger.warn('inbox pass failed', { error: String(error) }));
+    return running;
+  };
+
+  const tick = () =>
+    serial(async () => {
+      for (const site of o.sites) await tickSite(site);
+    });
+
+  const timer = o.intervalMs === false ? undefined : setInterval(() => void tick(), o.intervalMs);
+  timer?.unref();
+
+  return {
+    tick,
+    /** Opens follow-ups for a site soon (after ingest); calls coalesce. */
+    kick(siteId: string) {
+      if (closed) return;
+      kicked.add(siteId);
+      if (kickScheduled) return;
+      kickScheduled = true;
+      setTimeout(() => {
+        kickScheduled = false;
+        const sites = [...kicked];
+        kicked.clear();
+        void serial(async () => {
+          for (const id of sites) await openFollowUps(id);
+        });
+      }, 0);
+    },
+    /** Opens follow-ups for a site now; the inbox calls it before listing, so reads are current. */
+    openFollowUps: (siteId: string) => serial(async () => void (await openFollowUps(siteId))),
+    async close() {
+      closed = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export type InboxEngine = ReturnType<typeof createInboxEngine>;

@@ -1,0 +1,94 @@
+import { CollectorError } from '../errors';
+import type { SqlClient } from '../store/sql-client';
+import {
+  FOLLOWUP_SELECT,
+  type FollowUp,
+  type FollowUpRow,
+  type FollowUpStatus,
+  toFollowUp,
+} from './followup-row';
+
+export interface InboxQuery {
+  statuses: FollowUpStatus[];
+  /** A member id, or `none` for unassigned. */
+  assignee?: string;
+  tag?: string;
+  /** Keyset cursor: the last page's `dueAt|id`. */
+  after?: { dueAt: string; id: string };
+  limit: number;
+}
+
+/** Follow-ups by time left (earliest deadline first), then id. */
+export async function listFollowUps(
+  db: SqlClient,
+  siteId: string,
+  q: InboxQuery,
+): Promise<FollowUp[]> {
+  const params: unknown[] = [siteId, q.statuses];
+  const where = ['f.site_id = $1', 'f.status = ANY($2::text[])'];
+  if (q.assignee === 'none') where.push('f.assignee_id IS NULL');
+  else if (q.assignee) {
+    params.push(q.assignee);
+    where.push(`f.assignee_id = $${params.length}::uuid`);
+  }
+  if (q.tag) {
+    params.push(JSON.stringify([q.tag]));
+    where.push(`f.tags @> $${params.length}::text::jsonb`);
+  }
+  if (q.after) {
+    params.push(q.after.dueAt, q.after.id);
+    where.push(
+      `(f.due_at, f.rating_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+    );
+  }
+  params.push(q.limit);
+  const rows = await db.query<FollowUpRow>(
+    `${FOLLOWUP_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.due_at, f.rating_id LIMIT $${params.length}::int`,
+    params,
+  );
+  return rows.map(toFollowUp);
+}
+
+export async function getFollowUp(
+  db: SqlClient,
+  siteId: string,
+  id: string,
+  lock = false,
+): Promise<FollowUp> {
+  const rows = await db.query<FollowUpRow>(
+    `${FOLLOWUP_SELECT} WHERE f.site_id = $1 AND f.rating_id = $2::uuid${lock ? ' FOR UPDATE OF f' : ''}`,
+    [siteId, id],
+  );
+  if (!rows[0]) throw new CollectorError('not_found', 'no follow-up with this id');
+  return toFollowUp(rows[0]);
+}
+
+export interface OtherRating {
+  id: string;
+  interactionId: string;
+  interactionType: string | null;
+  scale: string;
+  score: number;
+  comment: string | null;
+  source: string;
+  eventTime: string;
+}
+
+/** The same customer's other ratings (same rater id or same user id), newest first. */
+export async function customerHistory(
+  db: SqlClient,
+  siteId: string,
+  f: FollowUp,
+  limit = 20,
+): Promise<OtherRating[]> {
+  const rows = await db.query<OtherRating & { score: number }>(
+    `SELECT id::text AS id, interaction_id AS "interactionId", interaction_type AS "interactionType", scale,
+       score::int AS score, comment, source,
+       to_char(event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "eventTime"
+     FROM raaye_ratings
+     WHERE site_id = $1 AND id <> $2::uuid AND (rater_id = $3 OR ($4::text IS NOT NULL AND (user_id = $4 OR rater_id = $4)))
+     ORDER BY event_time DESC LIMIT $5::int`,
+    [siteId, f.id, f.rating.raterId, f.rating.userId, limit],
+  );
+  return rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
