@@ -8,7 +8,8 @@ export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
 
 export const SITE_KEY = 'pk_e2e';
-export const SECRET_KEY = 'sk_e2e';
+// Long and random-looking: the CLI refuses weak secret keys at start-up.
+export const SECRET_KEY = 'sk_e2e_Qm7vX2pL9rT4wZ8nB3kD6hF1jS5cY0aG';
 
 export interface StoredRating {
   id: string;

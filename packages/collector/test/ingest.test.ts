@@ -68,6 +68,7 @@ describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
       locale: 'en-GB',
       source: 'webview-ios',
       low: false,
+      verified: false,
     });
   });
 

@@ -38,6 +38,12 @@ export function addressResolver(trust: TrustProxy | undefined): AddressResolver 
   };
 }
 
+/** Whether an address is one of the listed proxies (addresses or CIDR ranges). */
+export function proxyMatcher(items: string[]): (address: string) => boolean {
+  const list = trustedList(items);
+  return (address) => isTrusted(list, address);
+}
+
 function entries(header: string | null): string[] {
   if (!header) return [];
   return header

@@ -57,7 +57,8 @@ export function site(overrides: Partial<SiteInput> = {}): SiteInput {
   return {
     id,
     siteKey: `pk_${id}`,
-    secretKey: `sk_${id}`,
+    // Long and random: the CLI refuses weak secret keys at start-up.
+    secretKey: `sk_${id}_${crypto.randomUUID().replaceAll('-', '')}`,
     allowedOrigins: ['https://shop.example.com', 'https://*.example.org'],
     signingSecret: SIGNING_SECRET,
     limits: {
