@@ -37,6 +37,12 @@ export interface CollectorConfig {
   /** @default jsonLogger('info') */
   logger?: Logger;
   webhook?: WebhookOptions;
+  /**
+   * The collector's public URL (with its base path) for rating links in e-mail and SMS, e.g.
+   * `https://ratings.example.com/raaye`. @default the origin and base path of the request that
+   * asked for the links (set it behind a proxy that rewrites the host).
+   */
+  publicUrl?: string;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
   /** The team inbox's background work (follow-ups, SLA alerts, digests). */
@@ -91,7 +97,9 @@ export function createCollector(config: CollectorConfig): Collector {
     team,
     inbox,
     emitEvents,
+    sites,
     basePath,
+    publicUrl: config.publicUrl?.replace(/\/+$/, ''),
   };
   let inFlight = 0;
   let closing = false;
@@ -156,7 +164,7 @@ export function createCollector(config: CollectorConfig): Collector {
       const site = await ACCESS[endpoint.access].authorize(ctx);
       if (site) corsOrigins = site.allowedOrigins;
       let response: Response;
-      if (endpoint.access === 'none' || endpoint.access === 'team') {
+      if (endpoint.access === 'none' || endpoint.access === 'team' || endpoint.access === 'link') {
         try {
           response = await endpoint.handler(ctx);
         } catch (error) {

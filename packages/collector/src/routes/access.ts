@@ -23,6 +23,9 @@ export interface AccessKind {
 /** Per client address on a secret route; generous, the failure limiter does the real work. */
 const SECRET_CLIENT_LIMIT: BucketLimit = { burst: 200, perSecond: 50 };
 
+/** Per client address on rating links: a person clicks a few; a scanner many. */
+const LINK_CLIENT_LIMIT: BucketLimit = { burst: 60, perSecond: 2 };
+
 /** Wraps key lookup so each failure feeds the failed-authentication limiter. */
 function authenticate(ctx: RouteContext, find: () => SiteConfig): SiteConfig {
   const { authFailures } = ctx.deps;
@@ -89,6 +92,17 @@ export const ACCESS = {
     cors: false,
     async authorize(ctx) {
       ctx.deps.authFailures.check(ctx.clientKey);
+      return undefined;
+    },
+  },
+  /**
+   * Rating links (`/r/:token…`, issue 14): no key and no CORS; the page verifies the signed,
+   * expiring token in the path. Only the client's rate limit applies here.
+   */
+  link: {
+    cors: false,
+    async authorize(ctx) {
+      enforce(ctx.deps.buckets, `link:${ctx.clientKey}`, LINK_CLIENT_LIMIT);
       return undefined;
     },
   },

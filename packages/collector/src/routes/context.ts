@@ -45,6 +45,10 @@ export interface Deps {
   inbox: InboxEngine;
   /** Writes inbox events (alerts, replies) in the caller's transaction. */
   emitEvents: EmitEvents;
-  /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
+  /** Every configured site (rating links are verified against each site's key). */
+  sites: readonly SiteConfig[];
+  /** Prefix of every route, without a trailing slash. */
   basePath: string;
+  /** Public base URL of the collector for links in e-mail and SMS, when configured. */
+  publicUrl: string | undefined;
 }

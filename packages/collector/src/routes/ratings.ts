@@ -1,5 +1,6 @@
 import type { ItemResult, RatingsResponse } from '@raaye/core/contract';
 import { checkRater } from '../auth/rater-check';
+import { wireChannel } from '../channels/channel';
 import { requireJsonish } from '../http/content-type';
 import { json } from '../http/respond';
 import { isLowScore } from '../rules/low-score';
@@ -125,5 +126,6 @@ function toNewRating(
     eventTime: new Date(correctedTime(receivedAt, sentAt, createdAt)).toISOString(),
     low: isLowScore(r.scale, r.score),
     verified,
+    channel: wireChannel(r.channel),
   };
 }

@@ -1,13 +1,8 @@
 import { CollectorError, isCollectorError } from '../errors';
+import { queryCoverage } from './coverage-sql';
 import { filterSql } from './filter-sql';
-import {
-  OWED_COLUMNS,
-  type OwedRow,
-  RATING_COLUMNS,
-  type RatingRow,
-  toOwedRecord,
-  toStoredRating,
-} from './row-mapping';
+import { ledgerMethods } from './owed-ledger-sql';
+import { RATING_COLUMNS, type RatingRow, toStoredRating } from './row-mapping';
 import { MIGRATION_LOCK_ID, MIGRATIONS } from './schema';
 import type { SqlClient } from './sql-client';
 import { queryStats } from './stats-sql';
@@ -18,7 +13,7 @@ const BATCH = `batch AS (
     "interactionType" text, scale text, score smallint, tags jsonb, comment text, "raterId" text,
     "userId" text, "userTraits" jsonb, meta jsonb, locale text, source text,
     "deviceCreatedAt" timestamptz, "sentAt" timestamptz, "receivedAt" timestamptz,
-    "eventTime" timestamptz, low boolean, verified boolean)
+    "eventTime" timestamptz, low boolean, verified boolean, channel text)
 )`;
 
 // One statement per batch: the insert and the settling of debts run as data-modifying CTEs,
@@ -27,20 +22,22 @@ const BATCH = `batch AS (
 // would JSON-encode a string bound straight to a jsonb parameter.
 // A verified rating settles the debt even when it is a duplicate: the rater did rate the
 // interaction. An unverified one never does: anyone can send it (issue 11).
+// The debt records which channel answered first (the one ledger of issue 14).
 const INSERT_RATINGS = `
 WITH ${BATCH}, inserted AS (
   INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags,
     comment, rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at,
-    received_at, event_time, low, verified)
+    received_at, event_time, low, verified, channel)
   SELECT $1, id, "interactionId", "interactionType", scale, score, tags, comment, "raterId",
     "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
-    "eventTime", low, verified
+    "eventTime", low, verified, channel
   FROM batch
   ON CONFLICT DO NOTHING
   RETURNING id
 ), settled AS (
-  UPDATE raaye_owed o SET settled_at = $3::timestamptz
-  FROM batch b
+  UPDATE raaye_owed o SET settled_at = $3::timestamptz,
+    settled_channel = coalesce(b.channel, 'unspecified'), rating_id = i.id
+  FROM batch b LEFT JOIN inserted i ON i.id = b.id
   WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
     AND o.settled_at IS NULL AND b.verified
   RETURNING 1
@@ -67,6 +64,9 @@ export function sqlStore(
 ): Store {
   const db = guarded(client);
   return {
+    ...ledgerMethods(db),
+    coverage: (siteId, filter, now) => queryCoverage(db, siteId, filter, now),
+
     sql: db,
     async migrate() {
       await db.transaction(async (tx) => {
@@ -172,41 +172,6 @@ export function sqlStore(
         [siteId, id, at, by, note],
       );
       return rows.length > 0;
-    },
-
-    async addOwed(siteId, owed) {
-      const [row] = await db.query<OwedRow>(
-        `INSERT INTO raaye_owed AS o (site_id, rater_id, interaction_id, interaction_type, prompt,
-           scale, created_at, expires_at, settled_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz,
-           (SELECT $7::timestamptz FROM raaye_ratings r
-            WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3 AND r.verified))
-         ON CONFLICT (site_id, rater_id, interaction_id) DO UPDATE SET
-           interaction_type = EXCLUDED.interaction_type, prompt = EXCLUDED.prompt,
-           scale = EXCLUDED.scale, expires_at = EXCLUDED.expires_at
-         RETURNING ${OWED_COLUMNS}`,
-        [
-          siteId,
-          owed.raterId,
-          owed.interactionId,
-          owed.interactionType,
-          owed.prompt,
-          owed.scale,
-          owed.createdAt,
-          owed.expiresAt,
-        ],
-      );
-      return toOwedRecord(row!);
-    },
-
-    async listOwed(siteId, raterId, now) {
-      const rows = await db.query<OwedRow>(
-        `SELECT ${OWED_COLUMNS} FROM raaye_owed
-         WHERE site_id = $1 AND rater_id = $2 AND settled_at IS NULL AND expires_at > $3::timestamptz
-         ORDER BY created_at LIMIT 100`,
-        [siteId, raterId, now],
-      );
-      return rows.map(toOwedRecord);
     },
 
     async eraseRater(siteId, raterId) {

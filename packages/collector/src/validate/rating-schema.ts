@@ -63,6 +63,9 @@ export const RatingSchema = v.pipe(
     createdAt: timestamp,
     /** Rater token from the site's backend (`signRaterToken`); checked by the route. */
     token: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+    // Contract 1.1. Any short string is accepted so a newer SDK's channel never gets a rating
+    // rejected; the route keeps only the channels a device may claim (see wireChannel).
+    channel: v.optional(v.pipe(v.string(), v.maxLength(32))),
   }),
   v.forward(
     v.check(({ scale, score }) => {

@@ -2,10 +2,13 @@
 // The dashboard in real Chromium against the real collector CLI (demo mode, PGlite in a temp dir):
 // a rating given through the widget on the demo page shows up in the inbox and the scores, is
 // marked replied, and the page's numbers equal /v1/stats. Needs `pnpm build` first.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mustExist } from '@raaye/test-utils/built';
+import { launchChromium } from '@raaye/test-utils/chromium';
+import { describeInChromium } from '@raaye/test-utils/describe';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stats } from '../../src/api/types';
 import { ar } from '../../src/i18n/ar';
@@ -16,47 +19,21 @@ import {
   startDemoCollector,
 } from '../_util/collector-cli';
 
-// RAAYE_CHROMIUM points elsewhere (or at nothing, to see the skip and the CI failure).
-const CHROMIUM = process.env.RAAYE_CHROMIUM ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = process.env.CI === 'true';
-
-if (!HAVE_CHROMIUM && IN_CI) {
-  it(`needs Chromium at ${CHROMIUM} (CI=true)`, () => {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package on the CI runner`);
-  });
-}
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`dashboard e2e skipped: ${CHROMIUM} not found (with CI=true this fails instead)`);
-}
-
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
 
-describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI', () => {
+describeInChromium('dashboard in Chromium against the collector CLI', () => {
   let collector: DemoCollector;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
     for (const file of ['packages/dashboard/dist/index.html', 'packages/widget/dist/raaye.js']) {
-      if (!existsSync(join(REPO_ROOT, file))) throw new Error(`${file} is missing: run pnpm build`);
+      mustExist(join(REPO_ROOT, file));
     }
-    [collector, browser] = await Promise.all([
-      startDemoCollector(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
-      }),
-    ]);
+    [collector, browser] = await Promise.all([startDemoCollector(), launchChromium()]);
   });
 
   afterAll(async () => {
