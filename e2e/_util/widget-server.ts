@@ -41,6 +41,14 @@ export async function startWidgetServer(): Promise<WidgetServer> {
       const wait = slow.get(path.slice(5));
       return void (wait ? setTimeout(send, wait) : send());
     }
+    if (path === '/avatar.svg') {
+      // A picture of who is rated, same origin (the widget takes https: or relative URLs only).
+      return void res
+        .writeHead(200, { 'content-type': 'image/svg+xml' })
+        .end(
+          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#7b8ca8"/><circle cx="32" cy="25" r="12" fill="#e8d2b8"/><path d="M10 64c2-14 12-20 22-20s20 6 22 20z" fill="#2f3d52"/></svg>',
+        );
+    }
     const page = pages.get(path);
     if (!page) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

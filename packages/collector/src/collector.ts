@@ -2,6 +2,7 @@ import { SiteKeys } from './auth/keys';
 import { originAllowed } from './config/origin';
 import { resolveSites } from './config/sites';
 import type { SiteInput } from './config/types';
+import type { MailConfig } from './destinations/email';
 import { CollectorError, isCollectorError } from './errors';
 import { addressResolver, type TrustProxy } from './http/client-address';
 import { corsHeaders, mergeHeaders, preflight } from './http/cors';
@@ -10,9 +11,10 @@ import { parseJson, readBodyText } from './http/read-body';
 import { errorResponse } from './http/respond';
 import { createInboxEngine } from './inbox/engine';
 import type { EmitEvents } from './inbox/events';
-import { interimEmit } from './inbox/interim-emit';
 import { jsonLogger, type Logger } from './log/logger';
 import { createTeam } from './members/team';
+import { outboxEmit } from './outbox/emit';
+import { type DeliveryOptions, startWorker } from './outbox/worker';
 import { AuthFailures } from './rate-limit/auth-failures';
 import { clientKey } from './rate-limit/client-key';
 import { TokenBuckets } from './rate-limit/token-bucket';
@@ -20,7 +22,6 @@ import { ACCESS, MAX_BODY_BYTES } from './routes/access';
 import type { Deps, RouteContext } from './routes/context';
 import { matchRoute } from './routes/router';
 import type { Store } from './store/types';
-import { type WebhookOptions, WebhookSender } from './webhook/sender';
 
 export interface CollectorConfig {
   /** Where ratings live: `await pgliteStore(dir)` or `await postgresStore(url)`. */
@@ -36,9 +37,13 @@ export interface CollectorConfig {
   trustProxy?: TrustProxy;
   /** @default jsonLogger('info') */
   logger?: Logger;
-  webhook?: WebhookOptions;
+  /** The outbox's delivery worker: concurrency, timeouts, retries. */
+  delivery?: DeliveryOptions;
+  /** SMTP for `email` destinations and the owners' alerts. */
+  mail?: MailConfig;
   /**
-   * The collector's public URL (with its base path) for rating links in e-mail and SMS, e.g.
+   * The collector's public URL (with its base path) for rating links in e-mail and SMS and links to follow-ups in
+   * Slack, Teams and e-mail alerts, e.g.
    * `https://ratings.example.com/raaye`. @default the origin and base path of the request that
    * asked for the links (set it behind a proxy that rewrites the host).
    */
@@ -57,7 +62,7 @@ export interface CollectorConfig {
 /** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
 export interface Collector {
   (request: Request, info?: RequestInfo): Promise<Response>;
-  /** Stops taking requests (503), waits for in-flight ones and webhook deliveries. Does not close the store. */
+  /** Stops taking requests (503), waits for in-flight ones and delivery attempts. Does not close the store. */
   close(): Promise<void>;
   /** Runs the inbox's periodic work now: opens follow-ups, raises due SLA alerts, sends digests. */
   tick(): Promise<void>;
@@ -74,10 +79,20 @@ export function createCollector(config: CollectorConfig): Collector {
   const now = config.now ?? Date.now;
   const buckets = new TokenBuckets(now);
   const resolveAddress = addressResolver(config.trustProxy);
-  const webhooks = new WebhookSender(logger, config.webhook);
+  const outbox = startWorker(
+    {
+      outbox: config.store.outbox,
+      sites,
+      logger,
+      now,
+      mail: config.mail,
+      publicUrl: config.publicUrl,
+    },
+    config.delivery,
+  );
   const keys = new SiteKeys(sites);
   const team = createTeam(config.store.sql);
-  const emitEvents: EmitEvents = config.inbox?.emit ?? interimEmit(keys, webhooks, logger);
+  const emitEvents: EmitEvents = config.inbox?.emit ?? outboxEmit(outbox);
   const inbox = createInboxEngine({
     db: config.store.sql,
     sites,
@@ -91,7 +106,7 @@ export function createCollector(config: CollectorConfig): Collector {
     keys,
     buckets,
     authFailures: new AuthFailures(buckets, logger),
-    webhooks,
+    outbox,
     logger,
     now,
     team,
@@ -205,7 +220,7 @@ export function createCollector(config: CollectorConfig): Collector {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
       await inbox.close();
-      await deps.webhooks.drain();
+      await outbox.stop();
     },
     tick: () => inbox.tick(),
   });

@@ -5,12 +5,21 @@ export { loadConfigFile, sitesFromEnv } from './config/load';
 export { resolveSites } from './config/sites';
 export type {
   BucketLimit,
+  DestinationInput,
   RaterPolicy,
   SiteConfig,
   SiteInput,
   SiteLimits,
   WebhookConfig,
 } from './config/types';
+export type {
+  ChatDestination,
+  DestinationConfig,
+  DestinationFilter,
+  EmailDestination,
+  WebhookDestination,
+} from './destinations/config';
+export type { MailConfig } from './destinations/email';
 export type { CollectorErrorCode } from './errors';
 export { CollectorError, isCollectorError } from './errors';
 export type { TrustProxy } from './http/client-address';
@@ -19,6 +28,17 @@ export type { FetchHandler } from './http/node-listener';
 export { toNodeListener } from './http/node-listener';
 export type { LogFields, Logger, LogLevel } from './log/logger';
 export { jsonLogger, silentLogger } from './log/logger';
+export type { OutboxEvent } from './outbox/enqueue';
+export type { EventType } from './outbox/event-types';
+export { EVENT_TYPES } from './outbox/event-types';
+export type {
+  DeliveryRecord,
+  DeliveryState,
+  DestinationState,
+  OutboxStore,
+} from './outbox/outbox-types';
+export type { RatingPayload } from './outbox/rating-events';
+export type { DeliveryOptions } from './outbox/worker';
 export type { AccessKind, AccessName } from './routes/access';
 export { isLowScore } from './rules/low-score';
 export { pgliteStore } from './store/pglite';
@@ -34,5 +54,3 @@ export type {
   StoredRating,
 } from './store/types';
 export * from './token';
-export type { WebhookOptions } from './webhook/sender';
-export { verifyWebhookSignature } from './webhook/signature';

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import * as v from 'valibot';
+import type { MailConfig } from '../destinations/email';
 import { CollectorError } from '../errors';
 import { addressResolver, type TrustProxy } from '../http/client-address';
+import type { DeliveryOptions } from '../outbox/worker';
+import { issuePath } from '../validate/issue-path';
 import { resolveSites } from './sites';
 import type { SiteConfig } from './types';
 
@@ -8,7 +12,39 @@ export interface FileConfig {
   sites: SiteConfig[];
   basePath?: string;
   trustProxy?: TrustProxy;
+  /** As `createCollector`: delivery worker tuning. */
+  delivery?: DeliveryOptions;
+  /** As `createCollector`: SMTP for e-mail destinations. */
+  mail?: MailConfig;
+  /** As `createCollector`: base of links to follow-ups. */
+  publicUrl?: string;
 }
+
+const count = (min: number) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(min)));
+const OutboxFileSchema = v.object({
+  delivery: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.boolean()),
+      concurrencyPerDestination: count(1),
+      concurrency: count(1),
+      timeoutMs: count(100),
+      baseDelayMs: count(1),
+      maxDelayMs: count(1),
+      maxAgeMs: count(1),
+      disableAfter: count(1),
+      pollMs: count(10),
+    }),
+  ),
+  mail: v.optional(
+    v.strictObject({
+      smtp: v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+      from: v.pipe(v.string(), v.minLength(3), v.maxLength(320)),
+    }),
+  ),
+  publicUrl: v.optional(
+    v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) URL')),
+  ),
+});
 
 /**
  * Reads a JSON config file: `{ "sites": [...], "basePath"?: "/raaye", "trustProxy"?: false }`.
@@ -46,9 +82,15 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
       `${path}: trustProxy must be a boolean, a hop count or a list of proxy addresses`,
     );
   }
+  const outbox = v.safeParse(OutboxFileSchema, parsed);
+  if (!outbox.success) {
+    const issue = outbox.issues[0];
+    throw new CollectorError('invalid_config', `${path}: ${issuePath(issue)}: ${issue.message}`);
+  }
   try {
     addressResolver(trustProxy as TrustProxy | undefined); // validates
     return {
+      ...outbox.output,
       sites: resolveSites(sites),
       ...(basePath === undefined ? {} : { basePath: basePath as string }),
       ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as TrustProxy }),

@@ -4,10 +4,10 @@ import type { InboxEngine } from '../inbox/engine';
 import type { EmitEvents } from '../inbox/events';
 import type { Logger } from '../log/logger';
 import type { Team } from '../members/team';
+import type { DeliveryWorker } from '../outbox/worker';
 import type { AuthFailures } from '../rate-limit/auth-failures';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
-import type { WebhookSender } from '../webhook/sender';
 
 /** What every route gets: the request, its parsed URL and the collector's shared parts. */
 export interface RouteContext {
@@ -36,7 +36,8 @@ export interface Deps {
   keys: SiteKeys;
   buckets: TokenBuckets;
   authFailures: AuthFailures;
-  webhooks: WebhookSender;
+  /** Kick it after committing outbox events. */
+  outbox: DeliveryWorker;
   logger: Logger;
   now: () => number;
   /** Members, sessions, API tokens (the team inbox). */

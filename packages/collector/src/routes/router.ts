@@ -3,6 +3,12 @@ import { linkChoose, linkConfirm, linkScore, linkSubmit } from '../landing/route
 import { matchMemberRoute } from '../members/routes';
 import type { AccessName } from './access';
 import type { RouteContext, SiteContext } from './context';
+import {
+  enableDestination,
+  listDeliveries,
+  listDestinations,
+  replayDeliveries,
+} from './deliveries';
 import { exportRatings } from './export';
 import { listFollowUps, replyFollowUp } from './follow-ups';
 import { health } from './health';
@@ -62,6 +68,12 @@ export function matchRoute(path: string): Route | undefined {
       return { GET: secret(getStats) };
     case '/v1/follow-ups':
       return { GET: secret(listFollowUps) };
+    case '/v1/deliveries':
+      return { GET: secret(listDeliveries) };
+    case '/v1/deliveries/replay':
+      return { POST: secret(replayDeliveries) };
+    case '/v1/destinations':
+      return { GET: secret(listDestinations) };
     case '/healthz':
       return {
         GET: { access: 'none', handler: health },
@@ -72,6 +84,11 @@ export function matchRoute(path: string): Route | undefined {
   if (followUp) {
     const id = decode(followUp[1]!);
     return id === undefined ? undefined : { POST: secret((ctx) => replyFollowUp(ctx, id)) };
+  }
+  const destination = /^\/v1\/destinations\/([^/]+)\/enable$/.exec(path);
+  if (destination) {
+    const id = decode(destination[1]!);
+    return id === undefined ? undefined : { POST: secret((ctx) => enableDestination(ctx, id)) };
   }
   const owed = /^\/v1\/owed\/(\d{1,18})(\/email)?$/.exec(path);
   if (owed) {

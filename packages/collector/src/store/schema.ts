@@ -1,3 +1,4 @@
+import { OUTBOX_SQL } from '../outbox/schema';
 import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
 
 /**
@@ -57,6 +58,8 @@ CREATE TABLE raaye_owed (
 );
 `,
   },
+  // Versions 30–39 belong to the outbox (issue 12); see ../outbox/schema.ts.
+  { version: 30, name: 'outbox: events, deliveries, destination state', sql: OUTBOX_SQL },
   // 20–29: issue 11 (verified raters, erasure).
   {
     version: 20,

@@ -1,4 +1,7 @@
 import { CollectorError, isCollectorError } from '../errors';
+import { enqueueEvents } from '../outbox/enqueue';
+import { outboxSql } from '../outbox/outbox-sql';
+import { ratingEvents, replyEvent } from '../outbox/rating-events';
 import { queryCoverage } from './coverage-sql';
 import { filterSql } from './filter-sql';
 import { ledgerMethods } from './owed-ledger-sql';
@@ -22,6 +25,7 @@ const BATCH = `batch AS (
 // would JSON-encode a string bound straight to a jsonb parameter.
 // A verified rating settles the debt even when it is a duplicate: the rater did rate the
 // interaction. An unverified one never does: anyone can send it (issue 11).
+// Its outbox events ($4) are written only for ratings actually inserted, in the same statement.
 // The debt records which channel answered first (the one ledger of issue 14).
 const INSERT_RATINGS = `
 WITH ${BATCH}, inserted AS (
@@ -40,6 +44,13 @@ WITH ${BATCH}, inserted AS (
   FROM batch b LEFT JOIN inserted i ON i.id = b.id
   WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
     AND o.settled_at IS NULL AND b.verified
+  RETURNING 1
+), events AS (
+  INSERT INTO raaye_events (site_id, type, rater_id, user_id, subject_id, data, created_at)
+  SELECT $1, e.type, e."raterId", e."userId", e."subjectId", e.data, $3::timestamptz
+  FROM jsonb_to_recordset($4::text::jsonb)
+    AS e(type text, "raterId" text, "userId" text, "subjectId" text, data jsonb)
+  WHERE e."subjectId"::uuid IN (SELECT id FROM inserted)
   RETURNING 1
 )
 SELECT id::text AS id FROM inserted`;
@@ -88,15 +99,19 @@ export function sqlStore(
       });
     },
 
-    async insertRatings(siteId, ratings: NewRating[]) {
+    async insertRatings(siteId, ratings: NewRating[], events = new Set()) {
       if (ratings.length === 0) return new Set();
       const at = ratings[0]!.receivedAt;
+      // Outbox events are written in the insert statement, only for ratings it inserted.
+      const eventsOf = (list: NewRating[]) =>
+        JSON.stringify(list.flatMap((r) => ratingEvents(siteId, r, events)));
       if (!ratings.some((r) => r.verified)) {
         // A single statement is atomic, and it resolves only once committed.
         const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
           siteId,
           JSON.stringify(ratings),
           at,
+          eventsOf(ratings),
         ]);
         return new Set(rows.map((r) => r.id));
       }
@@ -108,7 +123,12 @@ export function sqlStore(
         for (let round = 0; round < 3 && pending.length > 0; round++) {
           const batch = JSON.stringify(pending);
           await tx.query(DISPLACE_UNVERIFIED, [siteId, batch]);
-          const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [siteId, batch, at]);
+          const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
+            siteId,
+            batch,
+            at,
+            eventsOf(pending),
+          ]);
           for (const row of rows) inserted.add(row.id);
           pending = pending.filter((r) => r.verified && !inserted.has(r.id));
           if (pending.length === 0) break;
@@ -165,13 +185,20 @@ export function sqlStore(
       return rows.map(toStoredRating);
     },
 
-    async markReplied(siteId, id, by, note, at) {
-      const rows = await db.query(
-        `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
-         WHERE site_id = $1 AND id = $2::uuid AND low RETURNING id`,
-        [siteId, id, at, by, note],
-      );
-      return rows.length > 0;
+    async markReplied(siteId, id, by, note, at, events = new Set()) {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<RatingRow>(
+          `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
+           WHERE site_id = $1 AND id = $2::uuid AND low RETURNING ${RATING_COLUMNS}`,
+          [siteId, id, at, by, note],
+        );
+        const row = rows[0];
+        if (row && events.has('followup.replied')) {
+          const rating = toStoredRating(row);
+          await enqueueEvents(tx, siteId, [replyEvent(siteId, rating, { by, note, at })], at);
+        }
+        return row !== undefined;
+      });
     },
 
     async eraseRater(siteId, raterId) {
@@ -184,9 +211,16 @@ export function sqlStore(
           'DELETE FROM raaye_owed WHERE site_id = $1 AND rater_id = $2 RETURNING 1',
           [siteId, raterId],
         );
-        return { ratings: ratings.length, owed: owed.length };
+        // Cascades to the deliveries: nothing more about this rater leaves the collector.
+        const events = await tx.query(
+          'DELETE FROM raaye_events WHERE site_id = $1 AND (rater_id = $2 OR user_id = $2) RETURNING 1',
+          [siteId, raterId],
+        );
+        return { ratings: ratings.length, owed: owed.length, events: events.length };
       });
     },
+
+    outbox: outboxSql(db),
 
     async ping() {
       await db.query('SELECT 1');
