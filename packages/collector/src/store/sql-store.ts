@@ -36,6 +36,9 @@ WITH ${BATCH}, inserted AS (
     "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
     "eventTime", low, verified, channel
   FROM batch
+  -- A stable order: two overlapping batches in different orders would otherwise lock the same
+  -- keys in opposite orders and deadlock on PostgreSQL.
+  ORDER BY id
   ON CONFLICT DO NOTHING
   RETURNING id
 ), settled AS (
