@@ -138,7 +138,7 @@ export function createFlusher(
       if (++failures === UNREACHABLE_AFTER && !abort.signal.aborted) {
         const error = new RaayeError(
           'collector_unreachable',
-          `Cannot reach ${url} (${UNREACHABLE_AFTER} tries, no answer); ratings stay queued. Check the page's CSP connect-src, the collector's allowed origins (CORS) and the network (offline?).`,
+          `Cannot reach ${url}; ratings stay queued. Check CSP connect-src, CORS (allowedOrigins) and the network (offline?).`,
           { cause },
         );
         // Also on the console: the person debugging a blocked request looks there first, and a
