@@ -16,7 +16,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@raaye/source'], externalConditions: ['@raaye/source'] } },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+      entry: { index: 'src/index.ts', cli: 'src/cli.ts', token: 'src/token.ts' },
       formats: ['es'],
     },
     rollupOptions: {

@@ -10,6 +10,7 @@ export { resolveSites } from './config/sites';
 export type {
   BucketLimit,
   DestinationInput,
+  RaterPolicy,
   SiteConfig,
   SiteInput,
   SiteLimits,
@@ -25,6 +26,7 @@ export type {
 export type { MailConfig } from './destinations/email';
 export type { CollectorErrorCode } from './errors';
 export { CollectorError, isCollectorError } from './errors';
+export type { TrustProxy } from './http/client-address';
 export type { RequestInfo } from './http/handler';
 export type { FetchHandler } from './http/node-listener';
 export { toNodeListener } from './http/node-listener';
@@ -41,7 +43,9 @@ export type {
 } from './outbox/outbox-types';
 export type { RatingPayload } from './outbox/rating-events';
 export type { DeliveryOptions } from './outbox/worker';
+export type { AccessKind, AccessName } from './routes/access';
 export { pgliteStore } from './store/pglite';
 export type { PostgresStoreOptions } from './store/postgres';
 export { postgresStore } from './store/postgres';
 export type { NewRating, OwedInput, Store, StoredRow, StoreStats } from './store/types';
+export * from './token';

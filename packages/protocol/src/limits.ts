@@ -20,4 +20,6 @@ export const LIMITS = {
   siteKey: 128,
   /** `channel` on the wire (contract 1.1). */
   channel: 32,
+  /** A rater token (`token`), checked by the collector. */
+  token: 1024,
 } as const;

@@ -15,7 +15,7 @@ export const RATING_COLUMNS = `
   tags::text AS tags, comment, rater_id, user_id, user_traits::text AS user_traits, meta::text AS meta,
   locale, source, channel, ${iso('device_created_at')} AS device_created_at, ${iso('sent_at')} AS sent_at,
   ${iso('received_at')} AS received_at, ${iso('event_time')} AS event_time, clock_suspect, low,
-  ${iso('replied_at')} AS replied_at, replied_by, reply_note`;
+  ${iso('replied_at')} AS replied_at, replied_by, reply_note, verified`;
 
 export interface RatingRow {
   id: string;
@@ -42,6 +42,7 @@ export interface RatingRow {
   replied_at: string | null;
   replied_by: string | null;
   reply_note: string | null;
+  verified: boolean;
 }
 
 const parse = <T>(text: string | null): T | null =>
@@ -70,6 +71,7 @@ export function toStoredRating(row: RatingRow): StoredRow {
     eventTime: row.event_time,
     clockSuspect: row.clock_suspect,
     low: row.low,
+    verified: row.verified,
     repliedAt: row.replied_at,
     repliedBy: row.replied_by,
     replyNote: row.reply_note,

@@ -70,7 +70,8 @@ export interface Store {
   migrate(): Promise<void>;
   /**
    * Inserts in one transaction and returns the ids actually inserted; the rest were duplicates
-   * (same id, or same rater and interaction). Also settles what those raters owed.
+   * (same id, or same rater and interaction). A verified rating replaces an unverified one for
+   * its rater and interaction. Verified ratings settle what their raters owed.
    * Resolves only after the commit.
    */
   insertRatings(

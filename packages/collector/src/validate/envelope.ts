@@ -65,7 +65,7 @@ export function validateRating(input: unknown, index: number): ItemValidation {
 /** The contract's fields only: anything else a client sends is ignored, not stored. */
 function pick(r: WireRating): WireRating {
   const { id, interactionId, interactionType, scale, score, tags, comment, raterId } = r;
-  const { user, meta, locale, source, createdAt, channel } = r;
+  const { user, meta, locale, source, createdAt, channel, token } = r;
   return {
     id,
     interactionId,
@@ -81,5 +81,6 @@ function pick(r: WireRating): WireRating {
     source,
     createdAt,
     channel,
+    token,
   };
 }

@@ -31,6 +31,7 @@ export function rating(overrides: Partial<StoredRating> = {}, hours = 1): Stored
     receivedAt: time,
     eventTime: time,
     clockSuspect: false,
+    verified: false,
     channel: null,
     low: true,
     repliedAt: null,

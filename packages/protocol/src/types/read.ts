@@ -6,6 +6,8 @@ export interface RatingFilter {
   to?: string;
   interactionType?: string;
   scale?: Scale;
+  /** Only verified (true) or only unverified (false) ratings. */
+  verified?: boolean;
 }
 
 /**
@@ -43,6 +45,11 @@ export interface StoredRating {
   clockSuspect: boolean;
   /** A low score (`isLowScore`): in the follow-up inbox, fires the `rating.low` webhook. */
   low: boolean;
+  /**
+   * Carried a valid rater token. An unverified rating never takes the place of a verified one for
+   * the same rater and interaction (a verified one replaces it), nor settles a debt.
+   */
+  verified: boolean;
   repliedAt: string | null;
   repliedBy: string | null;
   replyNote: string | null;

@@ -29,6 +29,11 @@ export interface WireRating {
    * stores only those two.
    */
   channel?: Channel;
+  /**
+   * Rater token signed by the site's backend (verified raters, docs/security.md). Optional:
+   * collectors that predate it ignore the field; `signed` sites refuse ratings without one.
+   */
+  token?: string;
 }
 
 export interface RatingsEnvelope {

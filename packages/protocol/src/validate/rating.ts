@@ -88,6 +88,7 @@ export function validateRating(rating: unknown): Issue[] {
   }
   if (!SOURCES.includes(r.source as never)) bad('source', `must be one of ${SOURCES.join(', ')}`);
   text('channel', r.channel, LIMITS.channel, false, 0);
+  text('token', r.token, LIMITS.token, false);
   if (parseTimestamp(r.createdAt) === undefined) {
     bad('createdAt', 'must be an ISO 8601 time with a zone');
   }
