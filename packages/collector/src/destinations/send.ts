@@ -12,6 +12,7 @@ export interface SendContext {
   mailer: Mailer | undefined;
   publicUrl: string | undefined;
   now: () => number;
+  timeoutMs: number;
 }
 
 export interface SendResult {

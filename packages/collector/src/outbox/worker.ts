@@ -23,8 +23,13 @@ export interface DeliveryOptions {
   maxDelayMs?: number;
   /** A delivery still failing after this long becomes a dead letter. @default 259200000 (3 days) */
   maxAgeMs?: number;
-  /** Failures in a row that disable a destination (and alert the owners). @default 50 */
+  /** Failures in a row that disable a destination (and alert the owners)... @default 50 */
   disableAfter?: number;
+  /**
+   * ...when they span at least this long, so a burst of failures (one outage, many queued
+   * deliveries) does not switch a destination off. @default 3600000 (1 h)
+   */
+  disableAfterMs?: number;
   /** How often to look for due deliveries written by other processes. @default 1000 */
   pollMs?: number;
 }
@@ -62,10 +67,14 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   const baseDelayMs = options.baseDelayMs ?? 5000;
   const maxDelayMs = options.maxDelayMs ?? 3_600_000;
   const maxAgeMs = options.maxAgeMs ?? 3 * 24 * 3_600_000;
-  const disableAfter = options.disableAfter ?? 50;
+  const disable = {
+    failures: options.disableAfter ?? 50,
+    ms: options.disableAfterMs ?? 3_600_000,
+  };
   const pollMs = options.pollMs ?? 1000;
-  // A lease outlives any attempt by a wide margin: if it runs out, another worker redelivers.
-  const leaseMs = timeoutMs * 3 + 30_000;
+  // A lease outlives any attempt (each is cut at `timeoutMs`) with room for the database round
+  // trips; when a process dies mid-attempt, another redelivers once the lease runs out.
+  const leaseMs = timeoutMs * 2 + 5000;
 
   const http = httpPoster({
     maxSocketsPerOrigin: perDestination,
@@ -73,7 +82,13 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     timeoutMs,
   });
   const mailer = ctx.mail ? smtpMailer(ctx.mail, perDestination, timeoutMs) : undefined;
-  const sendContext: SendContext = { http, mailer, publicUrl: ctx.publicUrl, now: ctx.now };
+  const sendContext: SendContext = {
+    http,
+    mailer,
+    publicUrl: ctx.publicUrl,
+    now: ctx.now,
+    timeoutMs,
+  };
   const sites = new Map(ctx.sites.map((s) => [s.id, s]));
   const inFlight = new Map<string, number>();
   const attempts = new Set<Promise<void>>();
@@ -178,7 +193,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
       error: result.error,
       latencyMs,
     };
-    const { disabled } = await ctx.outbox.settle(delivery, outcome, disableAfter);
+    const { disabled } = await ctx.outbox.settle(delivery, outcome, disable);
     if (state === 'dead') {
       ctx.logger.warn('outbox: dead letter', {
         site: delivery.siteId,
