@@ -23,7 +23,8 @@ describe('required: true', () => {
     const dialog = await m.ui.findByRole('dialog', { name: 'Rate your ride' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(m.ui.queryByRole('button', { name: 'Close' })).toBeNull();
-    expect(page.hasAttribute('inert')).toBe(true);
+    // Inert only once the prompt is verified on screen, after its first frame.
+    await waitFor(() => expect(page.hasAttribute('inert')).toBe(true));
     expect(m.host.hasAttribute('inert')).toBe(false);
   });
 
@@ -128,7 +129,10 @@ describe('without required', () => {
     const { client, namespace } = testClient();
     const rules = createRulesClient(namespace);
     m = mountWidget({}, rules);
+    // `shown` once storage has decided (the prompt may be drawn before), as a person would see it.
+    const shown = new Promise((r) => m!.ctl.on('shown', r));
     const first = m.ctl.ask({ interactionId: 'k1' });
+    await shown;
     fireEvent.click(await m.ui.findByRole('button', { name: 'Close' }));
     await first;
     // Cooldown: the next prompt is skipped, with the reason.

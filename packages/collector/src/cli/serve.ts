@@ -66,6 +66,9 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
       basePath,
       trustProxy: file?.trustProxy ?? false,
       logger,
+      ...(file?.delivery ? { delivery: file.delivery } : {}),
+      ...(file?.mail ? { mail: file.mail } : {}),
+      ...(file?.publicUrl ? { publicUrl: file.publicUrl } : {}),
     });
   } catch (error) {
     server.close();
