@@ -65,6 +65,15 @@ CREATE TABLE raaye_owed (
     name: 'outbox: when a destination started failing',
     sql: 'ALTER TABLE raaye_destination_state ADD COLUMN failing_since timestamptz',
   },
+  // 20–29: issue 11 (verified raters, erasure).
+  {
+    version: 20,
+    name: 'verified raters',
+    sql: `
+-- Ratings carrying a valid rater token. Earlier rows were never verified.
+ALTER TABLE raaye_ratings ADD COLUMN verified boolean NOT NULL DEFAULT false;
+`,
+  },
   // 40–49: the team inbox (members, sessions, tokens, activity, workflow, SLA).
   {
     version: 40,

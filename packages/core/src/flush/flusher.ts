@@ -138,7 +138,7 @@ export function createFlusher(
       if (++failures === UNREACHABLE_AFTER && !abort.signal.aborted) {
         const error = new RaayeError(
           'collector_unreachable',
-          `Cannot reach ${url} (${UNREACHABLE_AFTER} tries, no answer); ratings stay queued. Check the page's CSP connect-src, the collector's allowed origins (CORS) and the network (offline?).`,
+          `Cannot reach ${url}; ratings stay queued. Check CSP connect-src, CORS (allowedOrigins) and the network (offline?).`,
           { cause },
         );
         // Also on the console: the person debugging a blocked request looks there first, and a
@@ -205,12 +205,17 @@ export function createFlusher(
         for (const rating of batch) sending.delete(rating.id);
         if (typeof verdict === 'number') {
           sent += verdict;
+          // The second lane starts once the collector has answered: while it is unreachable or
+          // offline, one failing request per pass is enough.
+          second ??= lane();
           if (backoff.attempt) await saveBackoff({ attempt: 0, until: 0 });
         } else if (verdict === 'split') maxCount = Math.ceil(batch.length / 2);
         else retry ??= { ...verdict, answered: !!response };
       }
     };
-    await Promise.all([lane(), lane()]);
+    let second: Promise<void> | undefined;
+    await lane();
+    await second;
     // Offline failures cost no attempt.
     if (retry && (retry.answered || !isOffline())) await fail(retry.retry);
     return { sent, remaining: await queue.count() };

@@ -96,7 +96,7 @@ export function createDurableQueue(store: StorageHandle, clock: AgeClock, config
         config.onDrop(rating.id, 'full');
         throw new RaayeError(
           'queue_full',
-          `rate(): the offline queue is full (${usage?.count} ratings, ${usage?.bytes} bytes). It empties once the collector is reachable; raise queue.maxItems/maxBytes to hold more.`,
+          `rate(): the offline queue is full (${usage?.count} ratings, ${usage?.bytes} bytes); raise queue.maxItems/maxBytes to hold more.`,
         );
       }
       const record: QueueRecord = {
