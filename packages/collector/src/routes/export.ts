@@ -2,6 +2,7 @@ import { CollectorError } from '../errors';
 import { CSV_HEADER, csvRow } from '../export/csv';
 import { ndjsonRow } from '../export/ndjson';
 import { decodeCursor, encodeCursor, parseFilter, parseLimit } from '../http/query-filter';
+import { authorize } from '../members/authorize';
 import type { StoredRating } from '../store/types';
 import type { RouteContext } from './context';
 
@@ -13,7 +14,7 @@ const CHUNK = 500;
  */
 export async function exportRatings(ctx: RouteContext): Promise<Response> {
   const { store } = ctx.deps;
-  const site = ctx.deps.keys.bySecret(ctx.request);
+  const { site } = await authorize(ctx, 'read');
   const params = ctx.url.searchParams;
   const filter = parseFilter(params);
   const limit = parseLimit(params, 1000, 10_000);

@@ -6,6 +6,7 @@ import { checkOrigin } from '../http/client-origin';
 import { jsonWithEtag } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { json } from '../http/respond';
+import { authorize } from '../members/authorize';
 import { enforce } from '../rate-limit/enforce';
 import { parseTimestamp } from '../time/timestamp';
 import { findUnsafeText } from '../validate/text-safety';
@@ -33,7 +34,7 @@ const OwedSchema = v.object({
 
 /** `POST /v1/owed` (secret key, from the site's backend): this rater owes a rating. */
 export async function postOwed(ctx: RouteContext): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+  const { site } = await authorize(ctx, 'work');
   const body = await readJsonBody(ctx.request, OwedSchema);
   const now = ctx.deps.now();
   const expires = body.expiresAt === undefined ? now + 7 * DAY : parseTimestamp(body.expiresAt)!;

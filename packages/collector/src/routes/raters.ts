@@ -1,12 +1,13 @@
 import { LIMITS } from '@raaye/core/contract';
 import { CollectorError } from '../errors';
 import { json } from '../http/respond';
+import { authorize } from '../members/authorize';
 import { findUnsafeText } from '../validate/text-safety';
 import type { RouteContext } from './context';
 
 /** `DELETE /v1/raters/:raterId` (secret key): erases the rater's ratings and debts (GDPR art. 17). */
 export async function eraseRater(ctx: RouteContext, raterId: string): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+  const { site } = await authorize(ctx, 'work');
   if (
     raterId.length === 0 ||
     raterId.length > LIMITS.raterId ||
