@@ -168,10 +168,25 @@ export function FollowUpPanel({ api, id, me, onChanged, announce }: FollowUpPane
             {a.action === 'followup.assigned' &&
               typeof a.detail?.assigneeName === 'string' &&
               ` ${tt.to(a.detail.assigneeName)}`}
-            {typeof a.detail?.text === 'string' && <q>{a.detail.text}</q>}
-            {typeof a.detail?.message === 'string' && <q>{a.detail.message}</q>}
-            {typeof a.detail?.reason === 'string' && <q>{a.detail.reason}</q>} ·{' '}
-            <time dateTime={a.at}>{formatUtc(a.at)}</time>
+            {typeof a.detail?.text === 'string' && (
+              <>
+                {' '}
+                <q>{a.detail.text}</q>
+              </>
+            )}
+            {typeof a.detail?.message === 'string' && (
+              <>
+                {' '}
+                <q>{a.detail.message}</q>
+              </>
+            )}
+            {typeof a.detail?.reason === 'string' && (
+              <>
+                {' '}
+                <q>{a.detail.reason}</q>
+              </>
+            )}{' '}
+            · <time dateTime={a.at}>{formatUtc(a.at)}</time>
           </li>
         ))}
       </ol>

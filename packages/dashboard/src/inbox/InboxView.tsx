@@ -44,6 +44,12 @@ export function InboxView({
   const [error, setError] = useState('');
   const overdue = items.filter((i) => i.firstReplyAt === null && Date.parse(i.dueAt) <= now).length;
   const shownSelected = items.filter((i) => selected.has(i.id)).map((i) => i.id);
+  // Another list: nothing stays open or selected from the last one.
+  const refilter = (next: InboxFilter) => {
+    setOpenId(null);
+    setSelected(new Set());
+    onFilter(next);
+  };
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected);
@@ -93,7 +99,7 @@ export function InboxView({
           <select
             value={filter.view}
             onChange={(e) =>
-              onFilter({ ...filter, view: e.currentTarget.value as InboxFilter['view'] })
+              refilter({ ...filter, view: e.currentTarget.value as InboxFilter['view'] })
             }
           >
             <option value="waiting">{tt.waiting}</option>
@@ -106,7 +112,7 @@ export function InboxView({
           <select
             value={filter.whose}
             onChange={(e) =>
-              onFilter({ ...filter, whose: e.currentTarget.value as InboxFilter['whose'] })
+              refilter({ ...filter, whose: e.currentTarget.value as InboxFilter['whose'] })
             }
           >
             <option value="everyone">{tt.everyone}</option>

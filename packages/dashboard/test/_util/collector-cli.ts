@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +17,35 @@ export interface DemoCollector {
  * The real collector CLI in demo mode (pk_demo / sk_demo, demo page at `/`) on 127.0.0.1, on a
  * random free port, storing in a fresh PGlite directory that is removed on stop.
  */
-export async function startDemoCollector(): Promise<DemoCollector> {
+export async function startDemoCollector(
+  options: {
+    members?: Array<{ email: string; role: string; password: string; name?: string }>;
+  } = {},
+): Promise<DemoCollector> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'raaye-dashboard-e2e-'));
+  // Members are added with the real CLI, before the server holds the PGlite directory.
+  for (const m of options.members ?? []) {
+    execFileSync(
+      process.execPath,
+      [
+        CLI,
+        'members',
+        'add',
+        '--site',
+        'demo',
+        '--email',
+        m.email,
+        '--role',
+        m.role,
+        '--password-stdin',
+        ...(m.name ? ['--name', m.name] : []),
+        '--data-dir',
+        join(dir, 'data'),
+      ],
+      { input: `${m.password}\n`, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+  }
   const child: ChildProcess = spawn(
     process.execPath,
     [CLI, '--demo', '--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data')],
@@ -28,7 +54,7 @@ export async function startDemoCollector(): Promise<DemoCollector> {
   let log = '';
   child.stderr?.on('data', (chunk) => (log += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collector did not start:\n${log}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`collector did not start:\n${log}`)), 120_000);
     child.stdout?.on('data', (chunk) => {
       log += chunk;
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
@@ -73,6 +99,8 @@ export interface RatingInput {
   comment?: string;
   tags?: string[];
   raterId?: string;
+  locale?: string;
+  user?: { id?: string; traits?: Record<string, unknown> };
   /** @default now */
   createdAt?: string;
 }
