@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-export const CHROMIUM = process.env.RAAYE_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '@raaye/test-utils/chromium';
+
+export const CHROMIUM = CHROMIUM_PATH;
 
 /** One line naming the machine every figure was taken on. */
 export function machine(): string {

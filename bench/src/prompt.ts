@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { type Browser, chromium } from 'playwright-core';
+import { launchChromium } from '@raaye/test-utils/chromium';
+import type { Browser } from 'playwright-core';
 import { CHROMIUM, versionOf } from './machine';
 import { freePort } from './net';
 import { median, ms, percentile, table } from './stats';
@@ -218,18 +219,8 @@ export interface PromptRow {
 
 const PATHS = ['/raaye.html', '/posthog.html', '/sentry.html'];
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
-}
+/** The shared launcher (@raaye/test-utils), so the bench runs Chromium as the tests do. */
+export const launch = (): Promise<Browser> => launchChromium();
 
 export async function measurePrompts(runs: number): Promise<PromptRow[]> {
   const site = await startSite();

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCollectorCli } from '@raaye/test-utils/collector-cli';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
 
 export const SITE_KEY = 'pk_e2e';
 export const SECRET_KEY = 'sk_e2e';
@@ -44,9 +43,10 @@ export interface RunningCollector {
 }
 
 /**
- * Starts the real collector CLI (the one users run) on 127.0.0.1: on PGlite in a temp dir, or on
- * PostgreSQL when `databaseUrl` is given. One site, `pk_e2e`, allows the given page origins, with
- * rate limits of `requestsPerSecond` (high enough not to shape a test; bench/ raises them further).
+ * Starts the real collector CLI (the one users run, through the shared launcher) on 127.0.0.1: on
+ * PGlite in a temp dir, or on PostgreSQL when `databaseUrl` is given. One site, `pk_e2e`, allows
+ * the given page origins, with rate limits of `requestsPerSecond` (high enough not to shape a
+ * test; bench/ raises them further).
  */
 export async function startCollector(options: {
   origins: string[];
@@ -54,7 +54,6 @@ export async function startCollector(options: {
   requestsPerSecond?: number;
 }): Promise<RunningCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'raaye-e2e-'));
-  const port = await freePort();
   const config = join(dir, 'config.json');
   const rate = options.requestsPerSecond ?? 10_000;
   const limit = { burst: rate, perSecond: rate };
@@ -72,26 +71,17 @@ export async function startCollector(options: {
       ],
     }),
   );
-  const args = [CLI, '--port', String(port), '--config', config];
+  const args = ['--config', config];
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
   else args.push('--data-dir', join(dir, 'data'));
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`collector exited early:\n${log}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`collector did not become healthy:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const cli = await startCollectorCli({ args }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const url = cli.url;
   return {
     url,
-    output: () => log,
+    output: cli.output,
     async stored() {
       const rows: StoredRating[] = [];
       let next: string | null = `${url}/v1/ratings?format=ndjson&limit=1000`;
@@ -111,10 +101,7 @@ export async function startCollector(options: {
       return rows;
     },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await cli.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

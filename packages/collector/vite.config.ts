@@ -1,7 +1,6 @@
 import { builtinModules } from 'node:module';
-import { sep } from 'node:path';
 import { defineConfig } from 'vite';
-import dts from 'vite-plugin-dts';
+import { declarations } from '../../scripts/dts';
 import pkg from './package.json' with { type: 'json' };
 
 // Node library: every dependency and builtin stays an import, resolved at run time, except the
@@ -34,17 +33,5 @@ export default defineConfig({
     sourcemap: true,
     target: 'node20',
   },
-  plugins: [
-    dts({
-      include: ['src'],
-      exclude: ['src/cli.ts', 'src/cli'],
-      // rollupTypes (api-extractor) emits an empty `export {}` with this toolchain; per-file
-      // declarations under dist/ are just as usable.
-      beforeWriteFile: (filePath, content) => ({
-        filePath: filePath.replace(`${sep}dist${sep}src${sep}`, `${sep}dist${sep}`),
-        content,
-      }),
-      tsconfigPath: './tsconfig.build.json',
-    }),
-  ],
+  plugins: [declarations({ packageDir: import.meta.dirname, exclude: ['src/cli.ts', 'src/cli'] })],
 });

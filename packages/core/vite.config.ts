@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import dts from 'vite-plugin-dts';
+import { declarations } from '../../scripts/dts';
 
 export default defineConfig({
   build: {
@@ -12,5 +12,5 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
   },
-  plugins: [dts({ include: ['src'], rollupTypes: true, tsconfigPath: './tsconfig.build.json' })],
+  plugins: [declarations({ packageDir: import.meta.dirname })],
 });

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import dts from 'vite-plugin-dts';
+import { declarations } from '../../scripts/dts';
 
 const locales = readdirSync(new URL('./src/locales', import.meta.url)).map((f) =>
   f.replace(/\.ts$/, ''),
@@ -22,16 +22,5 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
   },
-  plugins: [
-    dts({
-      include: ['src'],
-      entryRoot: 'src',
-      // Keep `@raaye/core` imports as they are (paths only point the checker at core's source).
-      pathsToAliases: false,
-      tsconfigPath: './tsconfig.build.json',
-      // Types are checked against core's source (its dist may not be built yet); keep only ours.
-      beforeWriteFile: (filePath, content) =>
-        filePath.includes('/packages/widget/dist/') ? { filePath, content } : false,
-    }),
-  ],
+  plugins: [declarations({ packageDir: import.meta.dirname })],
 });

@@ -1,43 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { startCollectorCli } from '@raaye/test-utils/collector-cli';
 import { describe, expect, it } from 'vitest';
 import { pgliteStore } from '../src/store/pglite';
 import { envelope, rating } from './_util/fixtures';
-
-const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // R18/T18: kill -9 the collector in the middle of ingesting. Every batch it acknowledged must be
 // there after a restart (no data loss), and no batch may be half there (one atomic statement).
 describe('crash consistency', () => {
   it('keeps every acknowledged batch and no partial one after SIGKILL', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'raaye-crash-'));
-    const child = spawn(
-      process.execPath,
-      [
-        '--conditions=@raaye/source',
-        '--import',
-        'tsx',
-        join(pkg, 'src/cli.ts'),
-        '--demo',
-        '--port',
-        '0',
-        '--data-dir',
-        dataDir,
-      ],
-      { cwd: pkg, stdio: 'pipe' },
-    );
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c) => {
-        out += c;
-        const m = /listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
+    const cli = await startCollectorCli({ source: true, args: ['--demo', '--data-dir', dataDir] });
+    const { url, child } = cli;
     const exited = new Promise((r) => child.once('exit', r));
 
     const acked: string[][] = [];
@@ -74,7 +49,7 @@ describe('crash consistency', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('PGlite data directory', () => {

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
+import { CHROMIUM_PATH, launchChromium } from '@raaye/test-utils/chromium';
 import { build } from 'esbuild';
 
 const CALLS = 1000;
-const CHROMIUM = '/usr/bin/chromium';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -60,7 +60,6 @@ async function inNode() {
 }
 
 async function inChromium() {
-  const { chromium } = await import('playwright-core');
   const bundle = await build({
     entryPoints: [new URL('../dist/index.js', import.meta.url).pathname],
     bundle: true,
@@ -87,15 +86,7 @@ async function inChromium() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const tab = await browser.newPage();
     await tab.goto(`http://127.0.0.1:${port}/`);
@@ -110,6 +101,6 @@ async function inChromium() {
 console.log(
   `rate() → durable, ${CALLS} sequential calls · ${cpus().length} × ${cpus()[0]?.model} · Node ${process.version}`,
 );
-if (existsSync(CHROMIUM)) await inChromium();
-else console.log(`(${CHROMIUM} not found: skipping the real-browser run)`);
+if (existsSync(CHROMIUM_PATH)) await inChromium();
+else console.log(`(${CHROMIUM_PATH} not found: skipping the real-browser run)`);
 await inNode();

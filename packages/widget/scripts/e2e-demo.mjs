@@ -1,11 +1,12 @@
 // Real-browser check of the script-tag demo under its strict CSP, against a running collector:
 //   node packages/collector/dist/cli.js --demo --port 8799 &
-//   BASE=http://127.0.0.1:8799/ CHROMIUM=/usr/bin/chromium node packages/widget/scripts/e2e-demo.mjs
+//   BASE=http://127.0.0.1:8799/ node --import tsx packages/widget/scripts/e2e-demo.mjs
+// (tsx: the shared Chromium launcher is TypeScript; RAAYE_CHROMIUM overrides /usr/bin/chromium.)
 // Screenshots (en, ur, dark) go to test-results/. Exits non-zero on the first failed check.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@raaye/test-utils/chromium';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -14,10 +15,7 @@ const axeSource = readFileSync(
 const base = process.env.BASE ?? 'http://127.0.0.1:8787/';
 const out = 'test-results/widget-e2e';
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM,
-  args: ['--no-sandbox'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 390, height: 760 } });
 const problems = [];
 page.on('pageerror', (e) => problems.push(e.message));

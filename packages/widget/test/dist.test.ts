@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { built as exists } from '@raaye/test-utils/built';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runScript, SNIPPET } from './_util/snippet';
 
-// Runs against the built files (`pnpm --filter @raaye/widget build` first); skipped without them.
+// Runs against the built files (`pnpm --filter @raaye/widget build` first); skipped without them,
+// except under CI=true, where a missing build fails.
 const dist = join(import.meta.dirname, '../dist');
-const built = existsSync(join(dist, 'raaye.js'));
+const built = exists(join(dist, 'raaye.js'), 'run `pnpm --filter @raaye/widget build` first');
 const read = (f: string) => readFileSync(join(dist, f), 'utf8');
 const run = runScript;
 

@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import * as v from 'valibot';
+import type { MailConfig } from '../destinations/email';
 import { CollectorError } from '../errors';
+import type { DeliveryOptions } from '../outbox/worker';
+import { issuePath } from '../validate/issue-path';
 import { resolveSites } from './sites';
 import type { SiteConfig } from './types';
 
@@ -7,7 +11,39 @@ export interface FileConfig {
   sites: SiteConfig[];
   basePath?: string;
   trustProxy?: boolean;
+  /** As `createCollector`: delivery worker tuning. */
+  delivery?: DeliveryOptions;
+  /** As `createCollector`: SMTP for e-mail destinations. */
+  mail?: MailConfig;
+  /** As `createCollector`: base of links to follow-ups. */
+  publicUrl?: string;
 }
+
+const count = (min: number) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(min)));
+const OutboxFileSchema = v.object({
+  delivery: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.boolean()),
+      concurrencyPerDestination: count(1),
+      concurrency: count(1),
+      timeoutMs: count(100),
+      baseDelayMs: count(1),
+      maxDelayMs: count(1),
+      maxAgeMs: count(1),
+      disableAfter: count(1),
+      pollMs: count(10),
+    }),
+  ),
+  mail: v.optional(
+    v.strictObject({
+      smtp: v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+      from: v.pipe(v.string(), v.minLength(3), v.maxLength(320)),
+    }),
+  ),
+  publicUrl: v.optional(
+    v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) URL')),
+  ),
+});
 
 /**
  * Reads a JSON config file: `{ "sites": [...], "basePath"?: "/raaye", "trustProxy"?: false }`.
@@ -37,8 +73,14 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   if (trustProxy !== undefined && typeof trustProxy !== 'boolean') {
     throw new CollectorError('invalid_config', `${path}: trustProxy must be a boolean`);
   }
+  const outbox = v.safeParse(OutboxFileSchema, parsed);
+  if (!outbox.success) {
+    const issue = outbox.issues[0];
+    throw new CollectorError('invalid_config', `${path}: ${issuePath(issue)}: ${issue.message}`);
+  }
   try {
     return {
+      ...outbox.output,
       sites: resolveSites(sites),
       ...(basePath === undefined ? {} : { basePath: basePath as string }),
       ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as boolean }),

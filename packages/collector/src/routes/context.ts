@@ -1,11 +1,12 @@
 import type { SiteKeys } from '../auth/keys';
+import type { SiteConfig } from '../config/types';
 import type { InboxEngine } from '../inbox/engine';
 import type { EmitEvents } from '../inbox/events';
 import type { Logger } from '../log/logger';
 import type { Team } from '../members/team';
+import type { DeliveryWorker } from '../outbox/worker';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
-import type { WebhookSender } from '../webhook/sender';
 
 /** What every route gets: the request, its parsed URL and the collector's shared parts. */
 export interface RouteContext {
@@ -21,7 +22,8 @@ export interface Deps {
   store: Store;
   keys: SiteKeys;
   buckets: TokenBuckets;
-  webhooks: WebhookSender;
+  /** Kick it after committing outbox events. */
+  outbox: DeliveryWorker;
   logger: Logger;
   now: () => number;
   /** Members, sessions, API tokens (the team inbox). */
@@ -30,6 +32,10 @@ export interface Deps {
   inbox: InboxEngine;
   /** Writes inbox events (alerts, replies) in the caller's transaction. */
   emitEvents: EmitEvents;
-  /** The collector's base path, e.g. `/raaye` (the session cookie's Path). */
+  /** Every configured site (rating links are verified against each site's key). */
+  sites: readonly SiteConfig[];
+  /** Prefix of every route, without a trailing slash. */
   basePath: string;
+  /** Public base URL of the collector for links in e-mail and SMS, when configured. */
+  publicUrl: string | undefined;
 }

@@ -1,6 +1,7 @@
 import { LIMITS, SCALES, type Scale } from '@raaye/core/contract';
 import * as v from 'valibot';
 import { bearer } from '../auth/keys';
+import { owedLinks } from '../channels/link-urls';
 import { CollectorError } from '../errors';
 import { checkOrigin } from '../http/client-origin';
 import { jsonWithEtag } from '../http/etag';
@@ -14,6 +15,13 @@ import type { RouteContext } from './context';
 
 const DAY = 86_400_000;
 const MAX_TTL = 90 * DAY;
+/** How far back `closed` reaches: longer than any device keeps a pending prompt (7 days). */
+const CLOSED_WINDOW = 30 * DAY;
+
+const TagList = v.pipe(
+  v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag))),
+  v.maxLength(LIMITS.tags),
+);
 
 const OwedSchema = v.object({
   raterId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.raterId)),
@@ -23,6 +31,26 @@ const OwedSchema = v.object({
   ),
   prompt: v.optional(v.pipe(v.string(), v.maxLength(500))),
   scale: v.optional(v.picklist(Object.keys(SCALES) as Scale[])),
+  /** BCP 47: the language of the links' pages and e-mail fragment. */
+  locale: v.optional(
+    v.pipe(v.string(), v.maxLength(LIMITS.locale), v.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)),
+  ),
+  /** Follow-up tags after a low / high score, as the widget's `PromptConfig.tags`. */
+  tags: v.optional(
+    v.object({
+      low: v.optional(TagList),
+      high: v.optional(TagList),
+    }),
+  ),
+  /** When the interaction ended (coverage measures time to answer from it); default now. */
+  endedAt: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => parseTimestamp(s) !== undefined, 'must be an ISO 8601 time'),
+    ),
+  ),
+  /** Also return signed rating links (SMS and per-score e-mail links). */
+  links: v.optional(v.boolean()),
   /** ISO 8601; default 7 days from now, at most 90. */
   expiresAt: v.optional(
     v.pipe(
@@ -36,6 +64,9 @@ const OwedSchema = v.object({
 export async function postOwed(ctx: RouteContext): Promise<Response> {
   const { site } = await authorize(ctx, 'work');
   const body = await readJsonBody(ctx.request, OwedSchema);
+  // NUL or a lone surrogate would fail in the database: a 400 here, not a 5xx there.
+  const unsafe = findUnsafeText(body, 'body');
+  if (unsafe) throw new CollectorError('invalid_body', unsafe.message, { path: unsafe.path });
   const now = ctx.deps.now();
   const expires = body.expiresAt === undefined ? now + 7 * DAY : parseTimestamp(body.expiresAt)!;
   if (expires <= now || expires > now + MAX_TTL) {
@@ -49,10 +80,14 @@ export async function postOwed(ctx: RouteContext): Promise<Response> {
     interactionType: body.interactionType ?? null,
     prompt: body.prompt ?? null,
     scale: body.scale ?? null,
+    locale: body.locale ?? null,
+    tags: body.tags ?? null,
+    endedAt:
+      body.endedAt === undefined ? null : new Date(parseTimestamp(body.endedAt)!).toISOString(),
     createdAt: new Date(now).toISOString(),
     expiresAt: new Date(expires).toISOString(),
   });
-  return json({ owed }, 201);
+  return json({ owed, ...(body.links ? { links: owedLinks(ctx, site, owed) } : {}) }, 201);
 }
 
 /**
@@ -71,8 +106,25 @@ export async function getOwed(ctx: RouteContext): Promise<Response> {
       path: 'raterId',
     });
   }
-  const owed = await deps.store.listOwed(site.id, raterId, new Date(deps.now()).toISOString());
+  const now = deps.now();
+  const iso = new Date(now).toISOString();
+  const [owed, closed] = await Promise.all([
+    deps.store.listOwed(site.id, raterId, iso),
+    deps.store.closedOwed(site.id, raterId, new Date(now - CLOSED_WINDOW).toISOString(), iso),
+  ]);
   return jsonWithEtag(ctx.request, {
-    owed: owed.map(({ settledAt: _s, raterId: _r, ...rest }) => rest),
+    owed: owed.map((o) => ({
+      interactionId: o.interactionId,
+      interactionType: o.interactionType,
+      prompt: o.prompt,
+      scale: o.scale,
+      tags: o.tags,
+      locale: o.locale,
+      createdAt: o.createdAt,
+      expiresAt: o.expiresAt,
+    })),
+    // Settled (on any channel), cancelled or expired lately: a device drops the prompts it still
+    // holds for these instead of asking again.
+    closed,
   });
 }

@@ -1,3 +1,4 @@
+import { shapeCoverage } from '../channels/coverage';
 import { jsonWithEtag } from '../http/etag';
 import { parseFilter } from '../http/query-filter';
 import { authorize } from '../members/authorize';
@@ -7,9 +8,16 @@ import type { RouteContext } from './context';
 export async function getStats(ctx: RouteContext): Promise<Response> {
   const { site } = await authorize(ctx, 'read');
   const filter = parseFilter(ctx.url.searchParams);
+  const now = new Date(ctx.deps.now()).toISOString();
+  const [stats, coverage] = await Promise.all([
+    ctx.deps.store.stats(site.id, filter),
+    ctx.deps.store.coverage(site.id, filter, now),
+  ]);
+  // `coverage`: the owed ledger (issue 14), entries bucketed by when they were owed.
   return jsonWithEtag(ctx.request, {
     site: site.id,
     filter,
-    ...(await ctx.deps.store.stats(site.id, filter)),
+    ...stats,
+    coverage: shapeCoverage(coverage),
   });
 }

@@ -1,4 +1,5 @@
 import type { Scale, Source } from '@raaye/core/contract';
+import type { Channel } from '../channels/channel';
 import type { OwedRecord, StoredRating } from './types';
 
 /** Formats a timestamptz as ISO 8601 UTC text, so both drivers hand back identical strings. */
@@ -12,7 +13,7 @@ export const iso = (column: string) =>
 export const RATING_COLUMNS = `
   id::text AS id, seq::text AS seq, interaction_id, interaction_type, scale, score::int AS score,
   tags::text AS tags, comment, rater_id, user_id, user_traits::text AS user_traits, meta::text AS meta,
-  locale, source, ${iso('device_created_at')} AS device_created_at, ${iso('sent_at')} AS sent_at,
+  locale, source, channel, ${iso('device_created_at')} AS device_created_at, ${iso('sent_at')} AS sent_at,
   ${iso('received_at')} AS received_at, ${iso('event_time')} AS event_time, low,
   ${iso('replied_at')} AS replied_at, replied_by, reply_note`;
 
@@ -31,6 +32,7 @@ export interface RatingRow {
   meta: string | null;
   locale: string | null;
   source: string;
+  channel: string | null;
   device_created_at: string;
   sent_at: string;
   received_at: string;
@@ -60,6 +62,7 @@ export function toStoredRating(row: RatingRow): StoredRating {
     meta: parse<Record<string, unknown>>(row.meta),
     locale: row.locale,
     source: row.source as Source,
+    channel: row.channel as Channel | null,
     deviceCreatedAt: row.device_created_at,
     sentAt: row.sent_at,
     receivedAt: row.received_at,
@@ -72,29 +75,45 @@ export function toStoredRating(row: RatingRow): StoredRating {
 }
 
 export const OWED_COLUMNS = `
-  rater_id, interaction_id, interaction_type, prompt, scale, ${iso('created_at')} AS created_at,
-  ${iso('expires_at')} AS expires_at, ${iso('settled_at')} AS settled_at`;
+  id::text AS id, rater_id, interaction_id, interaction_type, prompt, scale, locale,
+  tags::text AS tags, ${iso('ended_at')} AS ended_at, ${iso('created_at')} AS created_at,
+  ${iso('expires_at')} AS expires_at, ${iso('settled_at')} AS settled_at, settled_channel,
+  rating_id::text AS rating_id, ${iso('cancelled_at')} AS cancelled_at`;
 
 export interface OwedRow {
+  id: string;
   rater_id: string;
   interaction_id: string;
   interaction_type: string | null;
   prompt: string | null;
   scale: string | null;
+  locale: string | null;
+  tags: string | null;
+  ended_at: string | null;
   created_at: string;
   expires_at: string;
   settled_at: string | null;
+  settled_channel: string | null;
+  rating_id: string | null;
+  cancelled_at: string | null;
 }
 
 export function toOwedRecord(row: OwedRow): OwedRecord {
   return {
+    id: row.id,
     raterId: row.rater_id,
     interactionId: row.interaction_id,
     interactionType: row.interaction_type,
     prompt: row.prompt,
     scale: row.scale as Scale | null,
+    locale: row.locale,
+    tags: parse<OwedRecord['tags']>(row.tags),
+    endedAt: row.ended_at,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     settledAt: row.settled_at,
+    settledChannel: row.settled_channel,
+    ratingId: row.rating_id,
+    cancelledAt: row.cancelled_at,
   };
 }

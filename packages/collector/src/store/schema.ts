@@ -1,3 +1,6 @@
+import { OUTBOX_SQL } from '../outbox/schema';
+import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
+
 /**
  * The one schema both adapters share. Append migrations; never edit an applied one.
  * Idempotency lives in the two UNIQUE constraints, with no time window (R3).
@@ -55,6 +58,8 @@ CREATE TABLE raaye_owed (
 );
 `,
   },
+  // Versions 30–39 belong to the outbox (issue 12); see ../outbox/schema.ts.
+  { version: 30, name: 'outbox: events, deliveries, destination state', sql: OUTBOX_SQL },
   // 40–49: the team inbox (members, sessions, tokens, activity, workflow, SLA).
   {
     version: 40,
@@ -154,6 +159,35 @@ CREATE TABLE raaye_inbox_settings (
   updated_at timestamptz NOT NULL
 );
 `,
+  },
+  // Versions 50–59: the owed ledger across channels (issue 14). Spaced from the others' numbers
+  // so parallel work does not collide; order of application is still by version.
+  {
+    version: 50,
+    name: 'owed ledger across channels',
+    sql: `
+-- A short, global id for links and DELETE /v1/owed/:id; existing rows get numbers too.
+ALTER TABLE raaye_owed ADD COLUMN id bigserial;
+CREATE UNIQUE INDEX raaye_owed_id ON raaye_owed (id);
+ALTER TABLE raaye_owed ADD COLUMN locale text;
+ALTER TABLE raaye_owed ADD COLUMN tags jsonb;
+-- When the interaction ended (coverage: time to answer); created_at when not given.
+ALTER TABLE raaye_owed ADD COLUMN ended_at timestamptz;
+ALTER TABLE raaye_owed ADD COLUMN cancelled_at timestamptz;
+-- Which channel's answer settled the debt, and that rating's id.
+ALTER TABLE raaye_owed ADD COLUMN settled_channel text;
+ALTER TABLE raaye_owed ADD COLUMN rating_id uuid;
+-- coverage: owed entries of a site by creation time
+CREATE INDEX raaye_owed_site_created ON raaye_owed (site_id, created_at);
+-- Where a rating was given (widget, email, sms, api); NULL from SDKs older than contract 1.1.
+ALTER TABLE raaye_ratings ADD COLUMN channel text;
+`,
+  },
+  // 60–69: read-side rollups (performance).
+  {
+    version: 60,
+    name: 'daily stats rollup',
+    sql: STATS_ROLLUP_SQL,
   },
 ];
 

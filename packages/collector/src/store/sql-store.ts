@@ -1,13 +1,11 @@
 import { CollectorError, isCollectorError } from '../errors';
+import { enqueueEvents } from '../outbox/enqueue';
+import { outboxSql } from '../outbox/outbox-sql';
+import { ratingEvents, replyEvent } from '../outbox/rating-events';
+import { queryCoverage } from './coverage-sql';
 import { filterSql } from './filter-sql';
-import {
-  OWED_COLUMNS,
-  type OwedRow,
-  RATING_COLUMNS,
-  type RatingRow,
-  toOwedRecord,
-  toStoredRating,
-} from './row-mapping';
+import { ledgerMethods } from './owed-ledger-sql';
+import { RATING_COLUMNS, type RatingRow, toStoredRating } from './row-mapping';
 import { MIGRATION_LOCK_ID, MIGRATIONS } from './schema';
 import type { SqlClient } from './sql-client';
 import { queryStats } from './stats-sql';
@@ -18,28 +16,38 @@ import type { NewRating, Store } from './types';
 // rating (same SQL for both drivers whatever the batch size). `::text::jsonb` because porsager
 // would JSON-encode a string bound straight to a jsonb parameter.
 // A rating settles the debt even when it is a duplicate: the rater did rate the interaction.
+// Its outbox events ($4) are written only for ratings actually inserted, in the same statement.
+// The debt records which channel answered first (the one ledger of issue 14).
 const INSERT_RATINGS = `
 WITH batch AS (
   SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS r(id uuid, "interactionId" text,
     "interactionType" text, scale text, score smallint, tags jsonb, comment text, "raterId" text,
     "userId" text, "userTraits" jsonb, meta jsonb, locale text, source text,
     "deviceCreatedAt" timestamptz, "sentAt" timestamptz, "receivedAt" timestamptz,
-    "eventTime" timestamptz, low boolean)
+    "eventTime" timestamptz, low boolean, channel text)
 ), inserted AS (
   INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags,
     comment, rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at,
-    received_at, event_time, low)
+    received_at, event_time, low, channel)
   SELECT $1, id, "interactionId", "interactionType", scale, score, tags, comment, "raterId",
     "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
-    "eventTime", low
+    "eventTime", low, channel
   FROM batch
   ON CONFLICT DO NOTHING
   RETURNING id
 ), settled AS (
-  UPDATE raaye_owed o SET settled_at = $3::timestamptz
-  FROM batch b
+  UPDATE raaye_owed o SET settled_at = $3::timestamptz,
+    settled_channel = coalesce(b.channel, 'unspecified'), rating_id = i.id
+  FROM batch b LEFT JOIN inserted i ON i.id = b.id
   WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
     AND o.settled_at IS NULL
+  RETURNING 1
+), events AS (
+  INSERT INTO raaye_events (site_id, type, rater_id, user_id, subject_id, data, created_at)
+  SELECT $1, e.type, e."raterId", e."userId", e."subjectId", e.data, $3::timestamptz
+  FROM jsonb_to_recordset($4::text::jsonb)
+    AS e(type text, "raterId" text, "userId" text, "subjectId" text, data jsonb)
+  WHERE e."subjectId"::uuid IN (SELECT id FROM inserted)
   RETURNING 1
 )
 SELECT id::text AS id FROM inserted`;
@@ -55,6 +63,9 @@ export function sqlStore(
 ): Store {
   const db = guarded(client);
   return {
+    ...ledgerMethods(db),
+    coverage: (siteId, filter, now) => queryCoverage(db, siteId, filter, now),
+
     sql: db,
     async migrate() {
       await db.transaction(async (tx) => {
@@ -76,13 +87,14 @@ export function sqlStore(
       });
     },
 
-    async insertRatings(siteId, ratings: NewRating[]) {
+    async insertRatings(siteId, ratings: NewRating[], events = new Set()) {
       if (ratings.length === 0) return new Set();
       // A single statement is atomic, and it resolves only once committed.
       const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
         siteId,
         JSON.stringify(ratings),
         ratings[0]!.receivedAt,
+        JSON.stringify(ratings.flatMap((r) => ratingEvents(siteId, r, events))),
       ]);
       return new Set(rows.map((r) => r.id));
     },
@@ -125,48 +137,20 @@ export function sqlStore(
       return rows.map(toStoredRating);
     },
 
-    async markReplied(siteId, id, by, note, at) {
-      const rows = await db.query(
-        `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
-         WHERE site_id = $1 AND id = $2::uuid AND low RETURNING id`,
-        [siteId, id, at, by, note],
-      );
-      return rows.length > 0;
-    },
-
-    async addOwed(siteId, owed) {
-      const [row] = await db.query<OwedRow>(
-        `INSERT INTO raaye_owed AS o (site_id, rater_id, interaction_id, interaction_type, prompt,
-           scale, created_at, expires_at, settled_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz,
-           (SELECT $7::timestamptz FROM raaye_ratings r
-            WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3))
-         ON CONFLICT (site_id, rater_id, interaction_id) DO UPDATE SET
-           interaction_type = EXCLUDED.interaction_type, prompt = EXCLUDED.prompt,
-           scale = EXCLUDED.scale, expires_at = EXCLUDED.expires_at
-         RETURNING ${OWED_COLUMNS}`,
-        [
-          siteId,
-          owed.raterId,
-          owed.interactionId,
-          owed.interactionType,
-          owed.prompt,
-          owed.scale,
-          owed.createdAt,
-          owed.expiresAt,
-        ],
-      );
-      return toOwedRecord(row!);
-    },
-
-    async listOwed(siteId, raterId, now) {
-      const rows = await db.query<OwedRow>(
-        `SELECT ${OWED_COLUMNS} FROM raaye_owed
-         WHERE site_id = $1 AND rater_id = $2 AND settled_at IS NULL AND expires_at > $3::timestamptz
-         ORDER BY created_at LIMIT 100`,
-        [siteId, raterId, now],
-      );
-      return rows.map(toOwedRecord);
+    async markReplied(siteId, id, by, note, at, events = new Set()) {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<RatingRow>(
+          `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
+           WHERE site_id = $1 AND id = $2::uuid AND low RETURNING ${RATING_COLUMNS}`,
+          [siteId, id, at, by, note],
+        );
+        const row = rows[0];
+        if (row && events.has('followup.replied')) {
+          const rating = toStoredRating(row);
+          await enqueueEvents(tx, siteId, [replyEvent(siteId, rating, { by, note, at })], at);
+        }
+        return row !== undefined;
+      });
     },
 
     async eraseRater(siteId, raterId) {
@@ -179,9 +163,16 @@ export function sqlStore(
           'DELETE FROM raaye_owed WHERE site_id = $1 AND rater_id = $2 RETURNING 1',
           [siteId, raterId],
         );
-        return { ratings: ratings.length, owed: owed.length };
+        // Cascades to the deliveries: nothing more about this rater leaves the collector.
+        const events = await tx.query(
+          'DELETE FROM raaye_events WHERE site_id = $1 AND (rater_id = $2 OR user_id = $2) RETURNING 1',
+          [siteId, raterId],
+        );
+        return { ratings: ratings.length, owed: owed.length, events: events.length };
       });
     },
+
+    outbox: outboxSql(db),
 
     async ping() {
       await db.query('SELECT 1');

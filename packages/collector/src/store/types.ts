@@ -1,4 +1,7 @@
 import type { Scale, Source } from '@raaye/core/contract';
+import type { Channel } from '../channels/channel';
+import type { EventType } from '../outbox/event-types';
+import type { OutboxStore } from '../outbox/outbox-types';
 import type { SqlClient } from './sql-client';
 
 /** A validated rating as the collector writes it. Times are ISO 8601 UTC strings. */
@@ -25,6 +28,8 @@ export interface NewRating {
   eventTime: string;
   /** A low score (see `isLowScore`): enters the follow-up queue and fires the webhook. */
   low: boolean;
+  /** Where it was given; `null` from SDKs older than contract 1.1. */
+  channel: Channel | null;
 }
 
 export interface StoredRating extends NewRating {
@@ -62,12 +67,47 @@ export interface OwedInput {
   interactionType: string | null;
   prompt: string | null;
   scale: Scale | null;
+  /** BCP 47; the language of links, e-mail fragment and landing page. */
+  locale: string | null;
+  /** Follow-up tags offered after a low / high score, as in the widget's `PromptConfig.tags`. */
+  tags: { low?: string[]; high?: string[] } | null;
+  /** When the interaction ended; coverage measures time to answer from here. */
+  endedAt: string | null;
   createdAt: string;
   expiresAt: string;
 }
 
 export interface OwedRecord extends OwedInput {
+  /** Global, numeric (as text); what links and `DELETE /v1/owed/:id` refer to. */
+  id: string;
   settledAt: string | null;
+  /** Channel of the answer that settled it (`unspecified` for SDKs older than contract 1.1). */
+  settledChannel: string | null;
+  /** The settling rating, when it was stored (not a duplicate). */
+  ratingId: string | null;
+  cancelledAt: string | null;
+}
+
+/**
+ * One group of the owed ledger's coverage. `channel` / `interactionType` are `undefined` when
+ * the row sums over them (SQL grouping sets), `null` when the value itself is null.
+ */
+export interface CoverageRow {
+  state: 'answered' | 'expired' | 'cancelled' | 'open';
+  /** Channel of the answer (`unspecified` for old SDKs); `null` for unanswered rows. */
+  channel: string | null | undefined;
+  interactionType: string | null | undefined;
+  count: number;
+  /** Median seconds from interaction end (or creation) to the answer; answered rows only. */
+  medianSeconds: number | null;
+}
+
+/** The answer from a signed link, revised by the form on the landing page of the same visit. */
+export interface LinkRevision {
+  score: number;
+  tags: string[] | null;
+  comment: string | null;
+  low: boolean;
 }
 
 export interface Store {
@@ -84,7 +124,12 @@ export interface Store {
    * (same id, or same rater and interaction). Also settles what those raters owed.
    * Resolves only after the commit.
    */
-  insertRatings(siteId: string, ratings: NewRating[]): Promise<Set<string>>;
+  insertRatings(
+    siteId: string,
+    ratings: NewRating[],
+    /** Outbox events to write with them (`rating.created`, `rating.low`), when wanted. */
+    events?: ReadonlySet<EventType>,
+  ): Promise<Set<string>>;
   stats(siteId: string, filter: RatingFilter): Promise<Stats>;
   /** Up to `limit` ratings with `seq` after `afterSeq`, in `seq` order. */
   listRatings(
@@ -112,11 +157,41 @@ export interface Store {
     by: string,
     note: string | null,
     at: string,
+    /** Writes `followup.replied` with the reply when it is in this set. */
+    events?: ReadonlySet<EventType>,
   ): Promise<boolean>;
   /** Records a debt; settled at once if the rater already rated the interaction. */
   addOwed(siteId: string, owed: OwedInput): Promise<OwedRecord>;
   listOwed(siteId: string, raterId: string, now: string): Promise<OwedRecord[]>;
-  eraseRater(siteId: string, raterId: string): Promise<{ ratings: number; owed: number }>;
+  /** One entry of a site by id, in any state. */
+  getOwed(siteId: string, id: string): Promise<OwedRecord | undefined>;
+  /** Marks it cancelled (unless settled); undefined when there is no such entry. */
+  cancelOwed(siteId: string, id: string, at: string): Promise<OwedRecord | undefined>;
+  /**
+   * Interaction ids of this rater's entries that stopped being owed (settled, cancelled,
+   * expired) after `since`, so a device drops prompts it still holds for them.
+   */
+  closedOwed(siteId: string, raterId: string, since: string, now: string): Promise<string[]>;
+  /**
+   * Rewrites a link rating from the same visit (the form after the click). False when the
+   * rating is not this rater's link rating for this interaction, or older than `notBefore`.
+   */
+  reviseLinkRating(
+    siteId: string,
+    ratingId: string,
+    owed: { raterId: string; interactionId: string },
+    revision: LinkRevision,
+    notBefore: string,
+  ): Promise<boolean>;
+  /** Owed entries created in [from, to) by state × channel × interaction type. */
+  coverage(siteId: string, filter: RatingFilter, now: string): Promise<CoverageRow[]>;
+  /** Also deletes the rater's outbox events, which cancels their pending deliveries. */
+  eraseRater(
+    siteId: string,
+    raterId: string,
+  ): Promise<{ ratings: number; owed: number; events: number }>;
+  /** The delivery side of the outbox (events are written by the methods above). */
+  outbox: OutboxStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

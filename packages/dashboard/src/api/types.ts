@@ -55,6 +55,8 @@ export interface StoredRating {
   repliedAt: string | null;
   repliedBy: string | null;
   replyNote: string | null;
+  /** How the rating came in; null for ratings stored before channels existed. */
+  channel: 'widget' | 'email' | 'sms' | 'api' | null;
 }
 
 export interface Reply {

@@ -1,17 +1,12 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLLECTOR_CLI, type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..');
-export const CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
 
-export interface DemoCollector {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  output(): string;
-  stop(): Promise<void>;
-}
+export type DemoCollector = RunningCli;
 
 /**
  * The real collector CLI in demo mode (pk_demo / sk_demo, demo page at `/`) on 127.0.0.1, on a
@@ -19,17 +14,16 @@ export interface DemoCollector {
  */
 export async function startDemoCollector(
   options: {
+    /** Added with `raaye-collector members add` before the server holds the PGlite directory. */
     members?: Array<{ email: string; role: string; password: string; name?: string }>;
   } = {},
 ): Promise<DemoCollector> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'raaye-dashboard-e2e-'));
-  // Members are added with the real CLI, before the server holds the PGlite directory.
   for (const m of options.members ?? []) {
     execFileSync(
       process.execPath,
       [
-        CLI,
+        COLLECTOR_CLI,
         'members',
         'add',
         '--site',
@@ -46,38 +40,18 @@ export async function startDemoCollector(
       { input: `${m.password}\n`, stdio: ['pipe', 'pipe', 'pipe'] },
     );
   }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [CLI, '--demo', '--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data')],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RAAYE_LOG_LEVEL: 'warn' } },
-  );
-  let log = '';
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collector did not start:\n${log}`)), 120_000);
-    child.stdout?.on('data', (chunk) => {
-      log += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`collector exited with ${code}:\n${log}`));
-    });
+  const cli = await startCollectorCli({
+    args: ['--demo', '--data-dir', join(dir, 'data')],
+    env: { RAAYE_LOG_LEVEL: 'warn' },
+    // Two PGlite opens in a row on a loaded machine.
+    timeoutMs: 120_000,
   });
   return {
-    url,
-    output: () => log,
+    ...cli,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      const code = await cli.stop();
       rmSync(dir, { recursive: true, force: true });
+      return code;
     },
   };
 }

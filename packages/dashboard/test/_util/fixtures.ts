@@ -41,6 +41,7 @@ export function rating(overrides: Partial<StoredRating> = {}, hours = 1): Stored
     repliedAt: null,
     repliedBy: null,
     replyNote: null,
+    channel: null,
     ...overrides,
   };
 }

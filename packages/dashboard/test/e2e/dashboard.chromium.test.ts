@@ -5,10 +5,13 @@
 // and resolves it; the activity log names who did what; the viewer cannot change anything; the
 // page's numbers equal /v1/stats; axe finds nothing in English and Urdu, light and dark.
 // Needs `pnpm build` first.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mustExist } from '@raaye/test-utils/built';
+import { launchChromium } from '@raaye/test-utils/chromium';
+import { describeInChromium } from '@raaye/test-utils/describe';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stats } from '../../src/api/types';
 import { ur } from '../../src/i18n/ur';
@@ -19,20 +22,6 @@ import {
   startDemoCollector,
 } from '../_util/collector-cli';
 
-// RAAYE_CHROMIUM points elsewhere (or at nothing, to see the skip and the CI failure).
-const CHROMIUM = process.env.RAAYE_CHROMIUM ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = process.env.CI === 'true';
-
-if (!HAVE_CHROMIUM && IN_CI) {
-  it(`needs Chromium at ${CHROMIUM} (CI=true)`, () => {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package on the CI runner`);
-  });
-}
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`dashboard e2e skipped: ${CHROMIUM} not found (with CI=true this fails instead)`);
-}
-
 const OWNER_PASSWORD = 'owner password 1';
 const AGENT_PASSWORD = 'agent password 1';
 
@@ -41,14 +30,14 @@ const axeSource = readFileSync(
   'utf8',
 );
 
-describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI', () => {
+describeInChromium('dashboard in Chromium against the collector CLI', () => {
   let collector: DemoCollector;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
     for (const file of ['packages/dashboard/dist/index.html', 'packages/widget/dist/raaye.js']) {
-      if (!existsSync(join(REPO_ROOT, file))) throw new Error(`${file} is missing: run pnpm build`);
+      mustExist(join(REPO_ROOT, file));
     }
     [collector, browser] = await Promise.all([
       startDemoCollector({
@@ -56,16 +45,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium against the collector CLI
           { email: 'owner@shop.example', role: 'owner', password: OWNER_PASSWORD, name: 'Sana' },
         ],
       }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
-      }),
+      launchChromium(),
     ]);
     // Two PGlite opens (the CLI's members add, then the server) and Chromium: slow on a busy machine.
   }, 240_000);
