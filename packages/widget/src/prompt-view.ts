@@ -149,7 +149,7 @@ export function createPromptView(d: ViewDeps) {
       if (layout !== 'inline' && !isOnScreen(box, host)) {
         d.emit('error', {
           code: 'hidden',
-          message: `prompt ${p.interactionId} is hidden by the page's styles: not shown, page left usable`,
+          message: `${p.interactionId}: hidden by page styles; page left usable`,
         });
         job.resolve({ status: 'skipped', reason: 'hidden' });
         close();

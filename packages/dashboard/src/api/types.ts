@@ -57,6 +57,8 @@ export interface StoredRating {
   replyNote: string | null;
   /** How the rating came in; null for ratings stored before channels existed. */
   channel: 'widget' | 'email' | 'sms' | 'api' | null;
+  /** Carried a valid rater token from the site. */
+  verified: boolean;
 }
 
 export interface Reply {

@@ -42,6 +42,7 @@ export function rating(overrides: Partial<StoredRating> = {}, hours = 1): Stored
     repliedBy: null,
     replyNote: null,
     channel: null,
+    verified: false,
     ...overrides,
   };
 }

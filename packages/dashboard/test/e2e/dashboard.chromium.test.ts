@@ -12,7 +12,7 @@ import { mustExist } from '@raaye/test-utils/built';
 import { launchChromium } from '@raaye/test-utils/chromium';
 import { describeInChromium } from '@raaye/test-utils/describe';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Stats } from '../../src/api/types';
 import { ur } from '../../src/i18n/ur';
 import {
