@@ -9,7 +9,7 @@ describe.each(storeCases)('team inbox e-mail through the outbox on $name', (stor
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   beforeAll(async () => {
     [handle, smtp] = await Promise.all([storeCase.create(), startSmtp()]);
-  });
+  }, 180_000);
   afterAll(async () => {
     await smtp.close();
     await handle.cleanup();
