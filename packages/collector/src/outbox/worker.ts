@@ -3,6 +3,7 @@ import type { DestinationConfig } from '../destinations/config';
 import { type MailConfig, smtpMailer } from '../destinations/email';
 import { wants } from '../destinations/filter';
 import { httpPoster } from '../destinations/http-post';
+import { peopleDestination } from '../destinations/people';
 import { type SendContext, send } from '../destinations/send';
 import type { Logger } from '../log/logger';
 import { backoffMs } from './backoff';
@@ -90,6 +91,12 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     timeoutMs,
   };
   const sites = new Map(ctx.sites.map((s) => [s.id, s]));
+  // With an SMTP server, every site also mails its inbox events to the people they name.
+  const people = mailer ? [peopleDestination()] : [];
+  const destinationsOf = (site: { destinations: DestinationConfig[] }) => [
+    ...site.destinations,
+    ...people,
+  ];
   const inFlight = new Map<string, number>();
   const attempts = new Set<Promise<void>>();
   let total = 0;
@@ -101,7 +108,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   const key = (siteId: string, destination: string) => `${siteId}\u0000${destination}`;
 
   const route = (event: PendingEvent): string[] =>
-    (sites.get(event.siteId)?.destinations ?? [])
+    (sites.has(event.siteId) ? destinationsOf(sites.get(event.siteId)!) : [])
       .filter((d) => wants(d, event.type, event.data))
       .map((d) => d.id);
 
@@ -139,7 +146,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
         .map((s) => key(s.siteId, s.destination)),
     );
     for (const site of ctx.sites) {
-      for (const destination of site.destinations) {
+      for (const destination of destinationsOf(site)) {
         const k = key(site.id, destination.id);
         const free = Math.min(perDestination - (inFlight.get(k) ?? 0), overall - total);
         if (stopped || free <= 0 || disabled.has(k)) continue;
