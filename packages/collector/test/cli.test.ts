@@ -10,6 +10,7 @@ import {
   startCollectorCli,
 } from '@raaye/test-utils/collector-cli';
 import { afterAll, describe, expect, it } from 'vitest';
+import { weakKeyReason } from '../src/auth/key-strength';
 import { resolveSites } from '../src/config/sites';
 import { envelope, rating } from './_util/fixtures';
 
@@ -83,6 +84,7 @@ describe('raaye-collector CLI', () => {
       expect(resolveSites([{ id: 's', siteKey, secretKey, allowedOrigins: ['*'] }])).toHaveLength(
         1,
       );
+      expect(weakKeyReason(secretKey)).toBeUndefined();
     }
     expect(pairs[0]!.siteKey).not.toBe(pairs[1]!.siteKey);
     expect(pairs[0]!.secretKey).not.toBe(pairs[1]!.secretKey);
