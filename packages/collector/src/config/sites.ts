@@ -68,7 +68,12 @@ const SiteSchema = v.strictObject({
  * so a typo fails at start-up instead of as 401s in production.
  */
 export function resolveSites(input: unknown): SiteConfig[] {
-  const result = v.safeParse(v.array(SiteSchema), input, { abortEarly: true });
+  // Sites from loadConfigFile / sitesFromEnv are resolved already; resolve their input again,
+  // since the derived fields (the implicit destinations, `events`) are not valid input.
+  const raw = Array.isArray(input)
+    ? input.map((s) => (s as Record<symbol, unknown> | null)?.[INPUT] ?? s)
+    : input;
+  const result = v.safeParse(v.array(SiteSchema), raw, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
     throw new CollectorError('invalid_config', `sites${issuePath(issue)}: ${issue.message}`);
@@ -90,19 +95,27 @@ export function resolveSites(input: unknown): SiteConfig[] {
       );
     }
   }
-  return result.output.map(({ signingSecret, ...site }) => ({
-    ...site,
-    signingSecrets: signingSecret === undefined ? [] : [signingSecret].flat(),
-    raters: site.raters ?? 'open',
-    ...destinationsOf(site),
-    allowedOrigins: site.allowedOrigins.map((o) => o.toLowerCase()),
-    limits: {
-      maxBodyBytes: site.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
-      site: { ...DEFAULT_LIMITS.site, ...site.limits?.site },
-      client: { ...DEFAULT_LIMITS.client, ...site.limits?.client },
-    },
-  }));
+  return result.output.map(({ signingSecret, ...site }, i) =>
+    Object.defineProperty(
+      {
+        ...site,
+        signingSecrets: signingSecret === undefined ? [] : [signingSecret].flat(),
+        raters: site.raters ?? 'open',
+        ...destinationsOf(site),
+        allowedOrigins: site.allowedOrigins.map((o) => o.toLowerCase()),
+        limits: {
+          maxBodyBytes: site.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+          site: { ...DEFAULT_LIMITS.site, ...site.limits?.site },
+          client: { ...DEFAULT_LIMITS.client, ...site.limits?.client },
+        },
+      },
+      INPUT,
+      { value: (raw as unknown[])[i], enumerable: false },
+    ),
+  );
 }
+
+const INPUT = Symbol('raaye.siteInput');
 
 /** The site's destinations: its own, the legacy `webhook`, and the owners' alert e-mail. */
 function destinationsOf(site: v.InferOutput<typeof SiteSchema>) {
