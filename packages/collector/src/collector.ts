@@ -64,6 +64,9 @@ export interface Collector {
  */
 export function createCollector(config: CollectorConfig): Collector {
   const sites = resolveSites(config.sites);
+  if (config.publicUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(config.publicUrl)) {
+    throw new CollectorError('invalid_config', 'publicUrl must be an http(s) URL');
+  }
   const basePath = (config.basePath ?? '').replace(/\/+$/, '');
   const logger = config.logger ?? jsonLogger();
   const now = config.now ?? Date.now;

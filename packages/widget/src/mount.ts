@@ -11,6 +11,7 @@ import { RatingPrompt, type SubmitInput } from './components/RatingPrompt';
 import { resolveLocale } from './i18n/resolve-locale';
 import type { LocalePack } from './i18n/strings';
 import { inertOthers } from './inert';
+import { fetchOwed } from './owed';
 import { isTop } from './scale-items';
 import { createShadowHost } from './shadow-host';
 import type {
@@ -233,6 +234,13 @@ export function mount(options: MountOptions): WidgetController {
 
   const resume = async () => {
     try {
+      // The server's word first: prompts answered on another device or channel, cancelled or
+      // expired are dropped (fetchOwed resolves them) before any pending one is shown again.
+      let fromServer: PromptConfig[] = [];
+      if (o.owed) fromServer = await o.owed(client).catch((e: unknown) => (fail(e), []));
+      else if (o.resumePending !== false && (await client.pending()).length > 0) {
+        await fetchOwed(client).catch(() => []);
+      }
       if (o.resumePending !== false) {
         for (const pp of await client.pending()) {
           if (destroyed) return;
@@ -243,9 +251,7 @@ export function mount(options: MountOptions): WidgetController {
           }).catch(fail);
         }
       }
-      if (o.owed && !destroyed) {
-        for (const p of await o.owed(client)) void ask(p).catch(fail);
-      }
+      if (!destroyed) for (const p of fromServer) void ask(p).catch(fail);
     } catch (e) {
       fail(e);
     }

@@ -7,6 +7,8 @@ export interface FileConfig {
   sites: SiteConfig[];
   basePath?: string;
   trustProxy?: boolean;
+  /** Public URL of the collector for rating links (see `CollectorConfig.publicUrl`). */
+  publicUrl?: string;
 }
 
 /**
@@ -27,7 +29,13 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   if (typeof parsed !== 'object' || parsed === null || !('sites' in parsed)) {
     throw new CollectorError('invalid_config', `${path}: expected an object with "sites"`);
   }
-  const { sites, basePath, trustProxy } = parsed as Record<string, unknown>;
+  const { sites, basePath, trustProxy, publicUrl } = parsed as Record<string, unknown>;
+  if (
+    publicUrl !== undefined &&
+    (typeof publicUrl !== 'string' || !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl))
+  ) {
+    throw new CollectorError('invalid_config', `${path}: publicUrl must be an http(s) URL`);
+  }
   if (
     basePath !== undefined &&
     (typeof basePath !== 'string' || !/^(\/[\w.-]+)*$/.test(basePath))
@@ -42,6 +50,7 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
       sites: resolveSites(sites),
       ...(basePath === undefined ? {} : { basePath: basePath as string }),
       ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as boolean }),
+      ...(publicUrl === undefined ? {} : { publicUrl: publicUrl as string }),
     };
   } catch (error) {
     if (error instanceof CollectorError)
