@@ -16,6 +16,7 @@ import { CHROMIUM, machine, versionOf } from './machine';
 import { startPostgres } from './postgres';
 import { measurePrompts, type PromptRow, promptTable } from './prompt';
 import { bytes, median, ms, table } from './stats';
+import { measureStatsGrowth, type StatsGrowthRow } from './stats-growth';
 import { measureWeights, type Weight, weightTable } from './weight';
 
 const RUNS = Number(process.env.RAAYE_BENCH_RUNS ?? 20);
@@ -63,6 +64,7 @@ console.log(drain);
 const pg = await startPostgres();
 const ingest: IngestRow[] = [];
 let scale: ScaleRow[] = [];
+let statsGrowth: StatsGrowthRow[] = [];
 try {
   // Two rounds, us then the baseline, then the other way round.
   for (const round of [0, 1]) {
@@ -79,6 +81,11 @@ try {
     else ingest.push(...(await theirs()), ...(await ours()));
   }
   if (pg) {
+    step('/v1/stats with 10⁴, 10⁵ and 10⁶ stored ratings (collector CLI on PostgreSQL)');
+    statsGrowth = await measureStatsGrowth(pg.url);
+    console.table(statsGrowth);
+  }
+  if (pg) {
     step('scaling: 1, 2 and 4 collector CLI processes on one PostgreSQL');
     scale = await scaling(pg.url, SECONDS, CONNECTIONS * 2);
     console.table(scale);
@@ -88,7 +95,17 @@ try {
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
-const doc = render({ weights, prompts, rate, drain, ingest, scale, hasPg: Boolean(pg), seconds });
+const doc = render({
+  weights,
+  prompts,
+  rate,
+  drain,
+  ingest,
+  scale,
+  statsGrowth,
+  hasPg: Boolean(pg),
+  seconds,
+});
 console.log(`\n${doc}`);
 if (!process.env.RAAYE_BENCH_NO_DOCS) {
   writeFileSync(`${root}docs/benchmarks.md`, doc);
@@ -104,6 +121,7 @@ interface Results {
   drain: DrainFigures;
   ingest: IngestRow[];
   scale: ScaleRow[];
+  statsGrowth: StatsGrowthRow[];
   hasPg: boolean;
   seconds: string;
 }
@@ -209,6 +227,48 @@ behind a load balancer, with PostgreSQL then the shared part to watch. The per-s
 rate limits are in-memory token buckets per process
 ([token-bucket.ts](../packages/collector/src/rate-limit/token-bucket.ts)), so with N processes
 the effective limits are up to N times the configured ones.`;
+}
+
+/** The stats-growth table and its reading, worded from this run's figures. */
+function statsGrowthSection(rows: StatsGrowthRow[]): string {
+  if (rows.length === 0) return 'Not measured (no PostgreSQL in this run).';
+  const first = rows[0]!;
+  const last = rows.at(-1)!;
+  const over = (r: StatsGrowthRow) => Math.max(0, r.allMs - r.healthMs);
+  return `The collector CLI on PostgreSQL answers \`GET /v1/stats\` over HTTP with ${rows
+    .map((r) => r.ratings.toLocaleString('en-US'))
+    .join(', ')} ratings stored (generated in SQL over 180 days, four scales), median of 20 calls
+each; \`/healthz\` in the same loop is the HTTP floor of this machine at that moment. The last
+column is what the previous implementation did on every call and every 5 s dashboard poll: three
+aggregate scans of every rating, run straight on the same database
+([stats-growth.ts](../bench/src/stats-growth.ts)).
+
+${table(
+  [
+    'ratings',
+    '/healthz',
+    '/v1/stats',
+    '30-day window',
+    'If-None-Match (304)',
+    'p99',
+    'full scan (before)',
+  ],
+  rows.map((r) => [
+    r.ratings.toLocaleString('en-US'),
+    ms(r.healthMs, 1),
+    ms(r.allMs, 1),
+    ms(r.windowMs, 1),
+    ms(r.conditionalMs, 1),
+    ms(r.p99Ms, 1),
+    ms(r.fullScanMs, 0),
+  ]),
+)}
+
+Above the HTTP floor, \`/v1/stats\` costs ${ms(over(first), 1)} at ${first.ratings.toLocaleString('en-US')} ratings and
+${ms(over(last), 1)} at ${last.ratings.toLocaleString('en-US')} (the full scan: ${ms(first.fullScanMs, 0)} → ${ms(last.fullScanMs, 0)}).
+Whole UTC days come from \`raaye_stats_daily\`, kept by triggers in the same transaction as every
+insert and erasure; only the partial days at the ends of a \`from\`/\`to\` window are scanned, which
+is why the window column grows with ratings per day, not with ratings stored.`;
 }
 
 function render(r: Results): string {
@@ -361,6 +421,10 @@ ${ing.markdown}
   ${(ourPg1 / (ourPg50 / 50)).toFixed(1)} requests of one (${f0(ourPg50)} vs ${f0(ourPg1)} ratings/s), and the SDK
   sends its queue in batches (up to 100 ratings or 64 KiB per request), so batch-of-50 rows are the ones a
   draining queue sees; single-rating requests are what live, one-at-a-time prompts send.
+
+## Stats as stored ratings grow
+
+${statsGrowthSection(r.statsGrowth)}
 
 ## Scaling: collector processes on one PostgreSQL
 

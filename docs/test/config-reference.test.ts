@@ -175,8 +175,8 @@ const surfaces: Array<[surface: string, fromCode: () => string[]]> = [
     () => interfaceOptions('packages/collector/src/collector.ts', 'CollectorConfig'),
   ],
   [
-    'WebhookOptions',
-    () => interfaceOptions('packages/collector/src/webhook/sender.ts', 'WebhookOptions'),
+    'DeliveryOptions',
+    () => interfaceOptions('packages/collector/src/outbox/worker.ts', 'DeliveryOptions'),
   ],
   ['SiteInput', () => interfaceOptions('packages/collector/src/config/types.ts', 'SiteInput')],
   ['FileConfig', () => interfaceOptions('packages/collector/src/config/load.ts', 'FileConfig')],

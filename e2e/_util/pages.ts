@@ -57,7 +57,11 @@ export async function startPageServer(vars: Record<string, string>): Promise<Pag
       return void res.writeHead(404).end('not found');
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
+    // `?bfcache` pages may enter the back/forward cache, which `no-store` rules out in Chromium.
+    const cache = new URL(req.url ?? '/', 'http://x').searchParams.has('bfcache')
+      ? 'no-cache'
+      : 'no-store';
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': cache };
     if (type.startsWith('text/html')) {
       body = body
         .toString('utf8')

@@ -1,4 +1,5 @@
 import { parseCli, USAGE } from './cli/args';
+import { keysCommand } from './cli/keys';
 import { membersCommand } from './cli/members';
 import { MIGRATE_USAGE, migrateCommand } from './cli/migrate-command';
 import { banner, serve } from './cli/serve';
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     return;
+  }
+  if (process.argv[2] === 'keys') {
+    process.exit(keysCommand((s) => process.stdout.write(s)));
   }
   if (process.argv[2] === 'members') {
     const code = await membersCommand(process.argv.slice(3), process.env, {
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
     process.stderr.write(`raaye-collector: cannot start: ${message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${banner(running.url, options.demo)}\n`);
+  process.stdout.write(`${banner(running.url, options.demo, running.sites)}\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -2,20 +2,21 @@ import { SiteKeys } from './auth/keys';
 import { originAllowed } from './config/origin';
 import { resolveSites } from './config/sites';
 import type { SiteInput } from './config/types';
+import type { MailConfig } from './destinations/email';
 import { CollectorError, isCollectorError } from './errors';
 import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
 import { errorResponse } from './http/respond';
 import { createInboxEngine } from './inbox/engine';
 import type { EmitEvents } from './inbox/events';
-import { interimEmit } from './inbox/interim-emit';
 import { jsonLogger, type Logger } from './log/logger';
 import { createTeam } from './members/team';
+import { outboxEmit } from './outbox/emit';
+import { type DeliveryOptions, startWorker } from './outbox/worker';
 import { TokenBuckets } from './rate-limit/token-bucket';
 import type { Deps } from './routes/context';
 import { matchRoute } from './routes/router';
 import type { Store } from './store/types';
-import { type WebhookOptions, WebhookSender } from './webhook/sender';
 
 export interface CollectorConfig {
   /** Where ratings live: `await pgliteStore(dir)` or `await postgresStore(url)`. */
@@ -31,11 +32,15 @@ export interface CollectorConfig {
   trustProxy?: boolean;
   /** @default jsonLogger('info') */
   logger?: Logger;
-  webhook?: WebhookOptions;
+  /** The outbox's delivery worker: concurrency, timeouts, retries. */
+  delivery?: DeliveryOptions;
+  /** SMTP for `email` destinations and the owners' alerts. */
+  mail?: MailConfig;
   /**
-   * The collector's public URL (with its base path) for rating links in e-mail and SMS, e.g.
-   * `https://ratings.example.com/raaye`. @default the origin and base path of the request that
-   * asked for the links (set it behind a proxy that rewrites the host).
+   * The collector's public URL (with its base path), e.g. `https://ratings.example.com/raaye`:
+   * the base of rating links in e-mail and SMS and of links to follow-ups in Slack, Teams and
+   * e-mail alerts. @default for rating links, the origin and base path of the request that asked
+   * for them (set it behind a proxy that rewrites the host).
    */
   publicUrl?: string;
   /** Clock, for tests. @default Date.now */
@@ -52,7 +57,7 @@ export interface CollectorConfig {
 /** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
 export interface Collector {
   (request: Request, info?: RequestInfo): Promise<Response>;
-  /** Stops taking requests (503), waits for in-flight ones and webhook deliveries. Does not close the store. */
+  /** Stops taking requests (503), waits for in-flight ones and delivery attempts. Does not close the store. */
   close(): Promise<void>;
   /** Runs the inbox's periodic work now: opens follow-ups, raises due SLA alerts, sends digests. */
   tick(): Promise<void>;
@@ -70,10 +75,20 @@ export function createCollector(config: CollectorConfig): Collector {
   const basePath = (config.basePath ?? '').replace(/\/+$/, '');
   const logger = config.logger ?? jsonLogger();
   const now = config.now ?? Date.now;
-  const webhooks = new WebhookSender(logger, config.webhook);
+  const outbox = startWorker(
+    {
+      outbox: config.store.outbox,
+      sites,
+      logger,
+      now,
+      mail: config.mail,
+      publicUrl: config.publicUrl,
+    },
+    config.delivery,
+  );
   const keys = new SiteKeys(sites);
   const team = createTeam(config.store.sql);
-  const emitEvents: EmitEvents = config.inbox?.emit ?? interimEmit(keys, webhooks, logger);
+  const emitEvents: EmitEvents = config.inbox?.emit ?? outboxEmit(outbox);
   const inbox = createInboxEngine({
     db: config.store.sql,
     sites,
@@ -86,7 +101,7 @@ export function createCollector(config: CollectorConfig): Collector {
     store: config.store,
     keys,
     buckets: new TokenBuckets(now),
-    webhooks,
+    outbox,
     logger,
     now,
     team,
@@ -168,7 +183,7 @@ export function createCollector(config: CollectorConfig): Collector {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
       await inbox.close();
-      await deps.webhooks.drain();
+      await outbox.stop();
     },
     tick: () => inbox.tick(),
   });

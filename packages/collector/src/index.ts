@@ -3,7 +3,22 @@ export { createCollector } from './collector';
 export type { FileConfig } from './config/load';
 export { loadConfigFile, sitesFromEnv } from './config/load';
 export { resolveSites } from './config/sites';
-export type { BucketLimit, SiteConfig, SiteInput, SiteLimits, WebhookConfig } from './config/types';
+export type {
+  BucketLimit,
+  DestinationInput,
+  SiteConfig,
+  SiteInput,
+  SiteLimits,
+  WebhookConfig,
+} from './config/types';
+export type {
+  ChatDestination,
+  DestinationConfig,
+  DestinationFilter,
+  EmailDestination,
+  WebhookDestination,
+} from './destinations/config';
+export type { MailConfig } from './destinations/email';
 export type { CollectorErrorCode } from './errors';
 export { CollectorError, isCollectorError } from './errors';
 export type { RequestInfo } from './http/handler';
@@ -11,6 +26,17 @@ export type { FetchHandler } from './http/node-listener';
 export { toNodeListener } from './http/node-listener';
 export type { LogFields, Logger, LogLevel } from './log/logger';
 export { jsonLogger, silentLogger } from './log/logger';
+export type { OutboxEvent } from './outbox/enqueue';
+export type { EventType } from './outbox/event-types';
+export { EVENT_TYPES } from './outbox/event-types';
+export type {
+  DeliveryRecord,
+  DeliveryState,
+  DestinationState,
+  OutboxStore,
+} from './outbox/outbox-types';
+export type { RatingPayload } from './outbox/rating-events';
+export type { DeliveryOptions } from './outbox/worker';
 export { isLowScore } from './rules/low-score';
 export { pgliteStore } from './store/pglite';
 export type { PostgresStoreOptions } from './store/postgres';
@@ -24,5 +50,3 @@ export type {
   Store,
   StoredRating,
 } from './store/types';
-export type { WebhookOptions } from './webhook/sender';
-export { verifyWebhookSignature } from './webhook/signature';

@@ -10,6 +10,7 @@ import {
   startCollectorCli,
 } from '@raaye/test-utils/collector-cli';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveSites } from '../src/config/sites';
 import { envelope, rating } from './_util/fixtures';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,9 +48,13 @@ describe('raaye-collector CLI', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${url}/..%2f..%2fpackage.json`)).status).toBe(404);
+    // The banner names each site it loaded, with its origins, and no key but the demo's.
+    expect(started.output()).toMatch(
+      /Sites \(1\):\n {2}demo {2}origins: http:\/\/127\.0\.0\.1:\d+/,
+    );
 
     expect(await started.stop()).toBe(0);
-  });
+  }, 120_000);
 
   it('fails fast with a clear message on a bad config', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'raaye-cli-bad-'));
@@ -61,7 +66,27 @@ describe('raaye-collector CLI', () => {
     });
     expect(code).toBe(1);
     expect(stderr).toContain('sites[0]');
-  });
+  }, 120_000);
+
+  it('`keys` prints a fresh pair the config accepts, with at least 128 random bits each', async () => {
+    const runs = await Promise.all(
+      [1, 2].map(() => runCollectorCli({ source: true, args: ['keys'] })),
+    );
+    const pairs = runs.map(({ code, stdout }) => {
+      expect(code).toBe(0);
+      return JSON.parse(stdout) as { siteKey: string; secretKey: string };
+    });
+    for (const { siteKey, secretKey } of pairs) {
+      // base64url: 22 characters carry 128 bits, 43 carry 256.
+      expect(siteKey).toMatch(/^pk_[A-Za-z0-9_-]{22,}$/);
+      expect(secretKey).toMatch(/^sk_[A-Za-z0-9_-]{43,}$/);
+      expect(resolveSites([{ id: 's', siteKey, secretKey, allowedOrigins: ['*'] }])).toHaveLength(
+        1,
+      );
+    }
+    expect(pairs[0]!.siteKey).not.toBe(pairs[1]!.siteKey);
+    expect(pairs[0]!.secretKey).not.toBe(pairs[1]!.secretKey);
+  }, 120_000);
 
   // Without a build this skips on a laptop and fails under CI=true (CI builds first).
   it.skipIf(!built(cli))('builds an executable bin', () => {

@@ -49,7 +49,7 @@ describe('crash consistency', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('PGlite data directory', () => {

@@ -16,6 +16,7 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CollectorError',
+      'EVENT_TYPES',
       'createCollector',
       'isCollectorError',
       'isLowScore',
@@ -27,7 +28,6 @@ describe('public API', () => {
       'silentLogger',
       'sitesFromEnv',
       'toNodeListener',
-      'verifyWebhookSignature',
     ]);
   });
 });

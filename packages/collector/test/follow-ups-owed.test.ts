@@ -190,7 +190,10 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     await handler(secretPost('/v1/owed', s.secretKey, { raterId: 'gone', interactionId: 'later' }));
     const erase = await handler(secretPost('/v1/raters/gone', s.secretKey, undefined, 'DELETE'));
     expect(erase.status).toBe(200);
-    expect(await erase.json()).toEqual({ raterId: 'gone', deleted: { ratings: 2, owed: 1 } });
+    expect(await erase.json()).toEqual({
+      raterId: 'gone',
+      deleted: { ratings: 2, owed: 1, events: 0 },
+    });
     const left = await handle.store.listRatings(s.id, {}, '0', 100);
     expect(left.map((r) => r.raterId)).toEqual(['stays']);
     expect(

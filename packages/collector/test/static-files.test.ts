@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -53,8 +53,13 @@ describe('serveStatic()', () => {
     expect((await handler(new Request('http://x/sdk/raaye.js'))).status).toBe(404);
   });
 
-  it('serves the script-tag demo at / and the webview page at /webview/ from the repository', async () => {
-    const handler = demoStatic(join(import.meta.dirname, '..', '..', '..'));
+  it('serves the script-tag demo at / and the webview page at /webview/ from dist/static', async () => {
+    // The layout scripts/copy-static.mjs builds in dist/static, from the same example pages.
+    const assets = await mkdtemp(join(tmpdir(), 'raaye-static-'));
+    const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
+    await cp(join(examples, 'script-tag'), join(assets, 'demo'), { recursive: true });
+    await cp(join(examples, 'webview'), join(assets, 'webview'), { recursive: true });
+    const handler = demoStatic(assets);
     const home = await handler(new Request('http://x/'));
     expect(await home.text()).toContain('data-site-key="pk_demo"');
     const webview = await handler(new Request('http://x/webview/'));

@@ -8,6 +8,8 @@ export interface ScaleItem {
   name: string;
   /** What is drawn; hidden from assistive tech when it differs from the name. */
   glyph: string;
+  /** Shown under the scale for the hovered or chosen score ("Very good" for 5 stars). */
+  word: string;
 }
 
 export interface ScaleView {
@@ -27,17 +29,20 @@ export function scaleView(scale: Scale, s: Strings, locale: string): ScaleView {
     const n = formatN('{n}', v, locale);
     let name = n;
     let glyph = n;
+    let word = n;
     if (scale === 'stars5') {
       name = plural(s.stars, v, locale);
+      // Outlined until chosen (drawn filled by the stylesheet's .on): shape, not colour alone.
       glyph = '★';
+      word = s.faces[v - 1]!;
     } else if (scale === 'faces5') {
-      name = s.faces[v - 1] ?? n;
+      name = word = s.faces[v - 1] ?? n;
       glyph = FACES[v - 1] ?? n;
     } else if (scale === 'thumbs') {
-      name = s.thumbs[v] ?? n;
+      name = word = s.thumbs[v] ?? n;
       glyph = v ? '👍' : '👎';
     }
-    items.push({ value: v, name, glyph });
+    items.push({ value: v, name, glyph, word });
   }
   const ends: Partial<Record<Scale, [string, string]>> = {
     nps: [s.npsLow, s.npsHigh],

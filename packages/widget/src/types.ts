@@ -24,6 +24,16 @@ export interface FollowUpTags {
   high?: string[];
 }
 
+/** Who or what is rated, shown above the question (a driver, a courier, a product). */
+export interface Subject {
+  /** Picture URL: `https:` or relative to the page only. Decorative (the name says who it is). */
+  image?: string;
+  /** e.g. "Ali". Text, never HTML. */
+  name?: string;
+  /** e.g. "Toyota Corolla · ABC 123". */
+  detail?: string;
+}
+
 /** One question to put to the person. Plain JSON so it can be saved and shown again after a reload. */
 export interface PromptConfig {
   /** What is rated (ride, order, ticket id); 1–128 chars. */
@@ -35,6 +45,7 @@ export interface PromptConfig {
   /** e.g. "How was your ride with Ali?" Shown as text, never as HTML. */
   title?: string;
   subtitle?: string;
+  subject?: Subject;
   /** Cannot be dismissed until a score is given; survives reloads until answered or expired. */
   required?: boolean;
   /** @default the mount's layout */

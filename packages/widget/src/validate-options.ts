@@ -29,4 +29,22 @@ export function validatePrompt(p: PromptConfig): void {
     `a string of 1–${LIMITS.interactionId} characters`,
   );
   check(p.scale === undefined || p.scale in SCALES, 'scale', Object.keys(SCALES).join(' | '));
+  const img = p.subject?.image;
+  check(img === undefined || safeImage(img), 'subject.image', 'an https: or relative URL');
+}
+
+/**
+ * Pictures come from config that may carry user data: only `https:` or same-origin relative URLs,
+ * so no `data:`, `javascript:`, plain-http or protocol-relative (`//host`) source gets in.
+ */
+function safeImage(src: unknown): boolean {
+  if (typeof src !== 'string') return false;
+  try {
+    // Parsed as the browser will (whitespace, backslashes, `//host`); a relative URL lands on the
+    // placeholder base, anything absolute must be https.
+    const u = new URL(src, 'http://relative.invalid/');
+    return u.protocol === 'https:' || u.host === 'relative.invalid';
+  } catch {
+    return false;
+  }
 }

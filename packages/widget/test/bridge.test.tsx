@@ -1,5 +1,5 @@
 import { fireEvent } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectBridge } from '../src/bridge/webview-bridge';
 import { mount } from '../src/mount';
 import { type Mounted, mountWidget } from './_util/setup';
@@ -81,7 +81,16 @@ describe('webview bridge', () => {
     ]);
   });
 
-  it('a throwing native handler does not break the prompt', async () => {
+  it('a throwing native handler does not break the prompt; its error reaches the page', async () => {
+    // The package's emitter policy: the error goes to reportError (the page's error reporting),
+    // or the console where that is missing (happy-dom); the prompt carries on.
+    const seen: unknown[] = [];
+    const onError = (e: ErrorEvent) => {
+      seen.push(e.error);
+      e.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    const logged = vi.spyOn(console, 'error').mockImplementation((e) => seen.push(e));
     w.RaayeAndroid = {
       postMessage: () => {
         throw new Error('native crash');
@@ -92,6 +101,9 @@ describe('webview bridge', () => {
     fireEvent.click(await m.ui.findByRole('radio', { name: '5 stars' }));
     fireEvent.click(m.ui.getByRole('button', { name: 'Submit' }));
     expect((await a).status).toBe('submitted');
+    window.removeEventListener('error', onError);
+    logged.mockRestore();
+    expect(String(seen[0])).toMatch(/native crash/);
   });
 
   it('bridge: false turns it off', () => {

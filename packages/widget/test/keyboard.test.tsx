@@ -1,4 +1,4 @@
-import { fireEvent } from '@testing-library/preact';
+import { fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Mounted, mountWidget } from './_util/setup';
 
@@ -15,7 +15,8 @@ describe('keyboard only', () => {
     m = mountWidget();
     const result = m.ctl.ask({ interactionId: 'kb1', tags: { high: ['Friendly'] } });
     const first = await m.ui.findByRole('radio', { name: '1 star' });
-    expect(active(m)).toBe(first);
+    // Focus moves in after the first frame (no forced layout before it).
+    await waitFor(() => expect(active(m!)).toBe(first));
     fireEvent.keyDown(first, { key: 'ArrowRight' });
     fireEvent.keyDown(active(m)!, { key: 'ArrowRight' });
     fireEvent.keyDown(active(m)!, { key: 'ArrowRight' });

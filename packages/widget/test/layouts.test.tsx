@@ -1,3 +1,4 @@
+import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Mounted, mountWidget } from './_util/setup';
 
@@ -34,7 +35,7 @@ describe('layouts', () => {
     void m.ctl.ask({ interactionId: 's3', required: true });
     await m.ui.findByRole('dialog');
     expect(m.host.parentElement).toBe(document.body);
-    expect(target.hasAttribute('inert')).toBe(true);
+    await waitFor(() => expect(target.hasAttribute('inert')).toBe(true));
     m.ctl.destroy();
     m = undefined;
     expect(target.hasAttribute('inert')).toBe(false);

@@ -23,7 +23,8 @@ describe('required: true', () => {
     const dialog = await m.ui.findByRole('dialog', { name: 'Rate your ride' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(m.ui.queryByRole('button', { name: 'Close' })).toBeNull();
-    expect(page.hasAttribute('inert')).toBe(true);
+    // Inert only once the prompt is verified on screen, after its first frame.
+    await waitFor(() => expect(page.hasAttribute('inert')).toBe(true));
     expect(m.host.hasAttribute('inert')).toBe(false);
   });
 

@@ -44,7 +44,8 @@ describe('script tag', () => {
     installCommandApi(window, s);
     await tick();
     expect(shadowDialog()?.getAttribute('aria-labelledby')).toBeTruthy();
-    expect(seen).toEqual(['ride_1']);
+    // `shown` once the prompt is verified on screen, after its first frame.
+    await vi.waitFor(() => expect(seen).toEqual(['ride_1']));
     expect(errors).not.toHaveBeenCalled();
   });
 

@@ -11,6 +11,8 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: raaye-collector [options]
+       raaye-collector keys      print a new site key / secret key pair
+       raaye-collector members   manage dashboard members (add, list, remove)
        raaye-collector migrate --database-url <url>   copy a PGlite directory into PostgreSQL
 
   --port <n>            port to listen on (default 8787, env PORT)

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { serveStatic } from '../http/static-files';
 
 /**
- * Static handler for `<basePath>/dashboard/` → packages/dashboard/dist (follow-up inbox and live
+ * Static handler for `<basePath>/dashboard/` → the built dashboard in dist/static (follow-up inbox and live
  * scores), with the same strict CSP as the demo page. The app's asset URLs are relative and it
  * finds the API one level up (`<basePath>/v1/…`), so it works under any base path.
  */
-export function dashboardStatic(repoRoot: string | undefined, basePath = '') {
+export function dashboardStatic(staticRoot: string | undefined, basePath = '') {
   const prefix = `${basePath}/dashboard/`;
   return {
     matches: (pathname: string) => pathname === prefix.slice(0, -1) || pathname.startsWith(prefix),
@@ -19,8 +19,8 @@ export function dashboardStatic(repoRoot: string | undefined, basePath = '') {
       if (pathname === prefix.slice(0, -1)) {
         return new Response(null, { status: 308, headers: { location: prefix } });
       }
-      const response = repoRoot
-        ? await serveStatic(join(repoRoot, 'packages/dashboard/dist'), prefix, pathname)
+      const response = staticRoot
+        ? await serveStatic(join(staticRoot, 'dashboard'), prefix, pathname)
         : undefined;
       return (
         response ??

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { SiteInput } from '../config/types';
 import { HTML_CSP, serveStatic } from '../http/static-files';
 
@@ -19,40 +17,29 @@ export function demoSite(origins: string[]): SiteInput {
   };
 }
 
-/** The monorepo root: the nearest ancestor of this file holding pnpm-workspace.yaml. */
-export function findRepoRoot(from = dirname(fileURLToPath(import.meta.url))): string | undefined {
-  let dir = resolve(from);
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 const NOTICE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Raaye collector</title>
 <h1>Raaye collector is running</h1>
-<p>The demo page (examples/script-tag/) was not found. Build the widget and add the example,
-or send ratings to <code>POST /v1/ratings</code> with the site key <code>pk_demo</code> and read
+<p>The demo page was not found (this collector was built without dist/static: run
+<code>pnpm build</code>). Send ratings to <code>POST /v1/ratings</code> with the site key <code>pk_demo</code> and read
 <code>GET /v1/stats</code> with <code>Authorization: Bearer sk_demo</code>.</p></html>`;
 
 /**
- * Static handler for the demo: `/sdk/core/` → packages/core/dist, `/sdk/` → packages/widget/dist,
- * `/webview/` → examples/webview (the page an app loads in its webview),
- * everything else → examples/script-tag (with a built-in notice when that is missing).
+ * Static handler for the demo, from the package's own dist/static (see static-dir.ts):
+ * `/sdk/` → the script-tag files (raaye.js, raaye.mjs, locale packs), `/webview/` → the page an
+ * app loads in its webview (examples/webview), everything else → the script-tag demo
+ * (examples/script-tag), with a built-in notice when that is missing.
  */
-export function demoStatic(repoRoot: string | undefined) {
+export function demoStatic(staticRoot: string | undefined) {
   return async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
     }
-    if (repoRoot) {
+    if (staticRoot) {
       const mounts: Array<[string, string]> = [
-        ['/sdk/core/', join(repoRoot, 'packages/core/dist')],
-        ['/sdk/', join(repoRoot, 'packages/widget/dist')],
-        ['/webview/', join(repoRoot, 'examples/webview')],
-        ['/', join(repoRoot, 'examples/script-tag')],
+        ['/sdk/', join(staticRoot, 'sdk')],
+        ['/webview/', join(staticRoot, 'webview')],
+        ['/', join(staticRoot, 'demo')],
       ];
       for (const [prefix, dir] of mounts) {
         if (!pathname.startsWith(prefix)) continue;

@@ -11,11 +11,14 @@ import { postgresStore } from '../store/postgres';
 import type { Store } from '../store/types';
 import type { CliOptions } from './args';
 import { dashboardStatic } from './dashboard';
-import { DEMO_SECRET_KEY, DEMO_SITE_KEY, demoSite, demoStatic, findRepoRoot } from './demo';
+import { DEMO_SECRET_KEY, DEMO_SITE_KEY, demoSite, demoStatic } from './demo';
+import { staticDir } from './static-dir';
 
 export interface Running {
   server: Server;
   url: string;
+  /** The sites it serves (for the banner): ids and origins, never keys. */
+  sites: Array<{ id: string; allowedOrigins: string[] }>;
   /** Graceful: stop accepting, finish in-flight requests, drain webhooks, close the store. */
   stop(): Promise<void>;
 }
@@ -31,9 +34,9 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
     );
   }
   const basePath = file?.basePath ?? '';
-  const repoRoot = findRepoRoot();
-  const statics = options.demo ? demoStatic(repoRoot) : undefined;
-  const dashboard = dashboardStatic(repoRoot, basePath);
+  const assets = staticDir();
+  const statics = options.demo ? demoStatic(assets) : undefined;
+  const dashboard = dashboardStatic(assets, basePath);
   // Assigned once the port is known (the demo site's origin depends on it), before any request.
   let collector: Collector | undefined;
   const handler = (request: Request, info?: { clientAddress?: string | undefined }) => {
@@ -66,8 +69,10 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
       sites,
       basePath,
       trustProxy: file?.trustProxy ?? false,
-      ...(file?.publicUrl ? { publicUrl: file.publicUrl } : {}),
       logger,
+      ...(file?.delivery ? { delivery: file.delivery } : {}),
+      ...(file?.mail ? { mail: file.mail } : {}),
+      ...(file?.publicUrl ? { publicUrl: file.publicUrl } : {}),
     });
   } catch (error) {
     server.close();
@@ -82,6 +87,7 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
   return {
     server,
     url,
+    sites: sites.map(({ id, allowedOrigins }) => ({ id, allowedOrigins })),
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -102,12 +108,23 @@ function selfOrigins(host: string, port: number): string[] {
   return [...origins];
 }
 
-export function banner(url: string, demo: boolean): string {
+/**
+ * What the CLI prints once it listens: the URL, then each site it loaded by id and allowed
+ * origins, so a wrong config is visible at a glance. Never a key: banners end up in logs.
+ * The demo's keys are the exception: they are public, fixed and printed to be copied.
+ */
+export function banner(
+  url: string,
+  demo: boolean,
+  sites: ReadonlyArray<{ id: string; allowedOrigins: readonly string[] }> = [],
+): string {
   const lines = [`Raaye collector listening on ${url}`];
+  lines.push(`Sites (${sites.length}):`);
+  for (const site of sites) lines.push(`  ${site.id}  origins: ${site.allowedOrigins.join(', ')}`);
+  lines.push(`Dashboard:   ${url}/dashboard/`);
   if (demo) {
     lines.push(
       `Demo page:   ${url}/`,
-      `Dashboard:   ${url}/dashboard/   (sign in with the secret key)`,
       `Site key:    ${DEMO_SITE_KEY}   (public, for the widget)`,
       `Secret key:  ${DEMO_SECRET_KEY}   (read side)`,
       `Stats:       curl -H 'Authorization: Bearer ${DEMO_SECRET_KEY}' ${url}/v1/stats`,

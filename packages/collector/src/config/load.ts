@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import * as v from 'valibot';
+import type { MailConfig } from '../destinations/email';
 import { CollectorError } from '../errors';
+import type { DeliveryOptions } from '../outbox/worker';
+import { issuePath } from '../validate/issue-path';
 import { resolveSites } from './sites';
 import type { SiteConfig } from './types';
 
@@ -7,9 +11,39 @@ export interface FileConfig {
   sites: SiteConfig[];
   basePath?: string;
   trustProxy?: boolean;
-  /** Public URL of the collector for rating links (see `CollectorConfig.publicUrl`). */
+  /** As `createCollector`: delivery worker tuning. */
+  delivery?: DeliveryOptions;
+  /** As `createCollector`: SMTP for e-mail destinations. */
+  mail?: MailConfig;
+  /** As `createCollector`: base of rating links and of links to follow-ups. */
   publicUrl?: string;
 }
+
+const count = (min: number) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(min)));
+const OutboxFileSchema = v.object({
+  delivery: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.boolean()),
+      concurrencyPerDestination: count(1),
+      concurrency: count(1),
+      timeoutMs: count(100),
+      baseDelayMs: count(1),
+      maxDelayMs: count(1),
+      maxAgeMs: count(1),
+      disableAfter: count(1),
+      pollMs: count(10),
+    }),
+  ),
+  mail: v.optional(
+    v.strictObject({
+      smtp: v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+      from: v.pipe(v.string(), v.minLength(3), v.maxLength(320)),
+    }),
+  ),
+  publicUrl: v.optional(
+    v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) URL')),
+  ),
+});
 
 /**
  * Reads a JSON config file: `{ "sites": [...], "basePath"?: "/raaye", "trustProxy"?: false }`.
@@ -29,13 +63,7 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   if (typeof parsed !== 'object' || parsed === null || !('sites' in parsed)) {
     throw new CollectorError('invalid_config', `${path}: expected an object with "sites"`);
   }
-  const { sites, basePath, trustProxy, publicUrl } = parsed as Record<string, unknown>;
-  if (
-    publicUrl !== undefined &&
-    (typeof publicUrl !== 'string' || !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl))
-  ) {
-    throw new CollectorError('invalid_config', `${path}: publicUrl must be an http(s) URL`);
-  }
+  const { sites, basePath, trustProxy } = parsed as Record<string, unknown>;
   if (
     basePath !== undefined &&
     (typeof basePath !== 'string' || !/^(\/[\w.-]+)*$/.test(basePath))
@@ -45,12 +73,17 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   if (trustProxy !== undefined && typeof trustProxy !== 'boolean') {
     throw new CollectorError('invalid_config', `${path}: trustProxy must be a boolean`);
   }
+  const outbox = v.safeParse(OutboxFileSchema, parsed);
+  if (!outbox.success) {
+    const issue = outbox.issues[0];
+    throw new CollectorError('invalid_config', `${path}: ${issuePath(issue)}: ${issue.message}`);
+  }
   try {
     return {
+      ...outbox.output,
       sites: resolveSites(sites),
       ...(basePath === undefined ? {} : { basePath: basePath as string }),
       ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as boolean }),
-      ...(publicUrl === undefined ? {} : { publicUrl: publicUrl as string }),
     };
   } catch (error) {
     if (error instanceof CollectorError)

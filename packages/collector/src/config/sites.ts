@@ -1,8 +1,15 @@
 import { LIMITS } from '@raaye/core/contract';
 import * as v from 'valibot';
+import {
+  type DestinationConfig,
+  DestinationSchema,
+  OWNERS_DESTINATION,
+  OwnersSchema,
+} from '../destinations/config';
 import { CollectorError } from '../errors';
+import type { EventType } from '../outbox/event-types';
 import { issuePath } from '../validate/issue-path';
-import type { SiteConfig, SiteInput } from './types';
+import type { SiteConfig } from './types';
 
 export const DEFAULT_LIMITS = {
   maxBodyBytes: LIMITS.batchBytes,
@@ -44,6 +51,8 @@ const SiteSchema = v.strictObject({
       secret: v.pipe(v.string(), v.minLength(16, 'must have at least 16 characters')),
     }),
   ),
+  destinations: v.optional(v.pipe(v.array(DestinationSchema), v.maxLength(20))),
+  owners: v.optional(OwnersSchema),
 });
 
 /**
@@ -65,8 +74,9 @@ export function resolveSites(input: unknown): SiteConfig[] {
       seen.add(key);
     }
   }
-  return result.output.map((site: SiteInput) => ({
+  return result.output.map((site) => ({
     ...site,
+    ...destinationsOf(site),
     allowedOrigins: site.allowedOrigins.map((o) => o.toLowerCase()),
     limits: {
       maxBodyBytes: site.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
@@ -74,4 +84,33 @@ export function resolveSites(input: unknown): SiteConfig[] {
       client: { ...DEFAULT_LIMITS.client, ...site.limits?.client },
     },
   }));
+}
+
+/** The site's destinations: its own, the legacy `webhook`, and the owners' alert e-mail. */
+function destinationsOf(site: v.InferOutput<typeof SiteSchema>) {
+  const destinations: DestinationConfig[] = [...(site.destinations ?? [])];
+  if (site.webhook) {
+    destinations.push({ id: 'webhook', kind: 'webhook', events: ['rating.low'], ...site.webhook });
+  }
+  const owners = site.owners ?? [];
+  if (owners.length > 0) {
+    destinations.push({
+      id: OWNERS_DESTINATION,
+      kind: 'email',
+      to: owners,
+      events: ['destination.disabled'],
+    });
+  }
+  const ids = new Set<string>();
+  for (const d of destinations) {
+    if (ids.has(d.id)) {
+      throw new CollectorError(
+        'invalid_config',
+        `sites.${site.id}.destinations: duplicate id "${d.id}" ("webhook" and "owners" are taken by the webhook and owners settings)`,
+      );
+    }
+    ids.add(d.id);
+  }
+  const events = new Set<EventType>(destinations.flatMap((d) => d.events));
+  return { destinations, owners, events };
 }

@@ -1,3 +1,6 @@
+import type { DestinationConfig } from '../destinations/config';
+import type { EventType } from '../outbox/event-types';
+
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
 export interface BucketLimit {
   burst: number;
@@ -13,10 +16,13 @@ export interface SiteLimits {
   client: BucketLimit;
 }
 
+/**
+ * The original single webhook: shorthand for a `webhook` destination with id `webhook` that
+ * receives `rating.low`. Prefer `destinations`.
+ */
 export interface WebhookConfig {
-  /** Receives `POST` JSON `{ type: 'rating.low', site, rating }` for each low rating. */
   url: string;
-  /** HMAC-SHA256 key for the `Raaye-Signature` header. */
+  /** Standard Webhooks signing key (`whsec_…` or any 16+ characters). */
   secret: string;
 }
 
@@ -33,7 +39,12 @@ export interface SiteConfig {
    */
   allowedOrigins: string[];
   limits: SiteLimits;
-  webhook?: WebhookConfig;
+  /** Where events go (the legacy `webhook` included, as destination `webhook`). */
+  destinations: DestinationConfig[];
+  /** E-mail addresses alerted when a destination is disabled (implicit destination `owners`). */
+  owners: string[];
+  /** Event types some destination wants: only these are written to the outbox. */
+  events: ReadonlySet<EventType>;
 }
 
 /** What a config file or `createCollector` accepts: limits may be partial. */
@@ -44,4 +55,14 @@ export interface SiteInput {
   allowedOrigins: string[];
   limits?: { maxBodyBytes?: number; site?: Partial<BucketLimit>; client?: Partial<BucketLimit> };
   webhook?: WebhookConfig;
+  /** `events` defaults to `['rating.low']`. */
+  destinations?: DestinationInput[];
+  owners?: string[];
 }
+
+/** A destination as written in the config: `events` may be left out. */
+export type DestinationInput = DestinationConfig extends infer D
+  ? D extends DestinationConfig
+    ? Omit<D, 'events'> & { events?: EventType[] }
+    : never
+  : never;

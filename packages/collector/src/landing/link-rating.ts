@@ -45,14 +45,13 @@ export async function storeLinkRating(
     low: isLowScore(scale, answer.score),
     channel: claims.channel,
   };
-  const inserted = await ctx.deps.store.insertRatings(site.id, [rating]);
+  // Outbox events (rating.created / rating.low) commit with it, as for every channel.
+  const inserted = await ctx.deps.store.insertRatings(site.id, [rating], site.events);
   const stored = inserted.has(id);
   // As for ratings from devices (routes/ratings.ts): the inbox opens the follow-up.
   if (stored && rating.low) {
     ctx.deps.inbox.kick(site.id);
-    if (site.webhook) {
-      ctx.deps.webhooks.send(site.webhook, { type: 'rating.low', site: site.id, rating });
-    }
   }
+  if (stored && site.events.size > 0) ctx.deps.outbox.kick();
   return stored;
 }

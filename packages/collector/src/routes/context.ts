@@ -4,9 +4,9 @@ import type { InboxEngine } from '../inbox/engine';
 import type { EmitEvents } from '../inbox/events';
 import type { Logger } from '../log/logger';
 import type { Team } from '../members/team';
+import type { DeliveryWorker } from '../outbox/worker';
 import type { TokenBuckets } from '../rate-limit/token-bucket';
 import type { Store } from '../store/types';
-import type { WebhookSender } from '../webhook/sender';
 
 /** What every route gets: the request, its parsed URL and the collector's shared parts. */
 export interface RouteContext {
@@ -22,7 +22,8 @@ export interface Deps {
   store: Store;
   keys: SiteKeys;
   buckets: TokenBuckets;
-  webhooks: WebhookSender;
+  /** Kick it after committing outbox events. */
+  outbox: DeliveryWorker;
   logger: Logger;
   now: () => number;
   /** Members, sessions, API tokens (the team inbox). */

@@ -33,8 +33,16 @@ export async function replyFollowUp(ctx: RouteContext, id: string): Promise<Resp
   const at = new Date(ctx.deps.now()).toISOString();
   const found =
     UUID.test(id) &&
-    (await ctx.deps.store.markReplied(site.id, id.toLowerCase(), body.by, body.note ?? null, at));
+    (await ctx.deps.store.markReplied(
+      site.id,
+      id.toLowerCase(),
+      body.by,
+      body.note ?? null,
+      at,
+      site.events,
+    ));
   if (!found) throw new CollectorError('not_found', 'no low rating with this id');
+  if (site.events.has('followup.replied')) ctx.deps.outbox.kick();
   return json({
     id: id.toLowerCase(),
     repliedAt: at,

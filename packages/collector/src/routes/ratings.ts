@@ -61,20 +61,15 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
     toInsert.push(toNewRating(rating, ratingId, envelope.sentAt, receivedAt));
   });
 
-  const inserted = await deps.store.insertRatings(site.id, toInsert);
+  // The outbox events commit with the ratings; the worker only has to be told to look.
+  const inserted = await deps.store.insertRatings(site.id, toInsert, site.events);
+  if (inserted.size > 0 && site.events.size > 0) deps.outbox.kick();
   for (const result of results) {
     if (result.status === 'accepted' && !inserted.has(result.id.toLowerCase())) {
       result.status = 'duplicate';
     }
   }
   if (toInsert.some((r) => r.low && inserted.has(r.id))) deps.inbox.kick(site.id);
-  if (site.webhook) {
-    for (const rating of toInsert) {
-      if (rating.low && inserted.has(rating.id)) {
-        deps.webhooks.send(site.webhook, { type: 'rating.low', site: site.id, rating });
-      }
-    }
-  }
   deps.logger.info('ratings received', {
     site: site.id,
     received: results.length,

@@ -2,6 +2,12 @@ import { matchInboxRoute } from '../inbox/routes';
 import { linkChoose, linkConfirm, linkScore, linkSubmit } from '../landing/routes';
 import { matchMemberRoute } from '../members/routes';
 import type { RouteContext } from './context';
+import {
+  enableDestination,
+  listDeliveries,
+  listDestinations,
+  replayDeliveries,
+} from './deliveries';
 import { exportRatings } from './export';
 import { listFollowUps, replyFollowUp } from './follow-ups';
 import { health } from './health';
@@ -31,6 +37,12 @@ export function matchRoute(path: string): Route | undefined {
       return { methods: { GET: getStats } };
     case '/v1/follow-ups':
       return { methods: { GET: listFollowUps } };
+    case '/v1/deliveries':
+      return { methods: { GET: listDeliveries } };
+    case '/v1/deliveries/replay':
+      return { methods: { POST: replayDeliveries } };
+    case '/v1/destinations':
+      return { methods: { GET: listDestinations } };
     case '/healthz':
       return { methods: { GET: health, HEAD: health } };
   }
@@ -38,6 +50,13 @@ export function matchRoute(path: string): Route | undefined {
   if (followUp) {
     const id = decode(followUp[1]!);
     return id === undefined ? undefined : { methods: { POST: (ctx) => replyFollowUp(ctx, id) } };
+  }
+  const destination = /^\/v1\/destinations\/([^/]+)\/enable$/.exec(path);
+  if (destination) {
+    const id = decode(destination[1]!);
+    return id === undefined
+      ? undefined
+      : { methods: { POST: (ctx) => enableDestination(ctx, id) } };
   }
   const owed = /^\/v1\/owed\/(\d{1,18})(\/email)?$/.exec(path);
   if (owed) {

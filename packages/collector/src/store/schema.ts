@@ -1,3 +1,6 @@
+import { OUTBOX_SQL } from '../outbox/schema';
+import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
+
 /**
  * The one schema both adapters share. Append migrations; never edit an applied one.
  * Idempotency lives in the two UNIQUE constraints, with no time window (R3).
@@ -55,6 +58,8 @@ CREATE TABLE raaye_owed (
 );
 `,
   },
+  // Versions 30–39 belong to the outbox (issue 12); see ../outbox/schema.ts.
+  { version: 30, name: 'outbox: events, deliveries, destination state', sql: OUTBOX_SQL },
   // 40–49: the team inbox (members, sessions, tokens, activity, workflow, SLA).
   {
     version: 40,
@@ -177,6 +182,12 @@ CREATE INDEX raaye_owed_site_created ON raaye_owed (site_id, created_at);
 -- Where a rating was given (widget, email, sms, api); NULL from SDKs older than contract 1.1.
 ALTER TABLE raaye_ratings ADD COLUMN channel text;
 `,
+  },
+  // 60–69: read-side rollups (performance).
+  {
+    version: 60,
+    name: 'daily stats rollup',
+    sql: STATS_ROLLUP_SQL,
   },
 ];
 

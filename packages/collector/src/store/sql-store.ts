@@ -1,4 +1,7 @@
 import { CollectorError, isCollectorError } from '../errors';
+import { enqueueEvents } from '../outbox/enqueue';
+import { outboxSql } from '../outbox/outbox-sql';
+import { ratingEvents, replyEvent } from '../outbox/rating-events';
 import { queryCoverage } from './coverage-sql';
 import { filterSql } from './filter-sql';
 import { ledgerMethods } from './owed-ledger-sql';
@@ -13,6 +16,7 @@ import type { NewRating, Store } from './types';
 // rating (same SQL for both drivers whatever the batch size). `::text::jsonb` because porsager
 // would JSON-encode a string bound straight to a jsonb parameter.
 // A rating settles the debt even when it is a duplicate: the rater did rate the interaction.
+// Its outbox events ($4) are written only for ratings actually inserted, in the same statement.
 // The debt records which channel answered first (the one ledger of issue 14).
 const INSERT_RATINGS = `
 WITH batch AS (
@@ -37,6 +41,13 @@ WITH batch AS (
   FROM batch b LEFT JOIN inserted i ON i.id = b.id
   WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
     AND o.settled_at IS NULL
+  RETURNING 1
+), events AS (
+  INSERT INTO raaye_events (site_id, type, rater_id, user_id, subject_id, data, created_at)
+  SELECT $1, e.type, e."raterId", e."userId", e."subjectId", e.data, $3::timestamptz
+  FROM jsonb_to_recordset($4::text::jsonb)
+    AS e(type text, "raterId" text, "userId" text, "subjectId" text, data jsonb)
+  WHERE e."subjectId"::uuid IN (SELECT id FROM inserted)
   RETURNING 1
 )
 SELECT id::text AS id FROM inserted`;
@@ -76,13 +87,14 @@ export function sqlStore(
       });
     },
 
-    async insertRatings(siteId, ratings: NewRating[]) {
+    async insertRatings(siteId, ratings: NewRating[], events = new Set()) {
       if (ratings.length === 0) return new Set();
       // A single statement is atomic, and it resolves only once committed.
       const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
         siteId,
         JSON.stringify(ratings),
         ratings[0]!.receivedAt,
+        JSON.stringify(ratings.flatMap((r) => ratingEvents(siteId, r, events))),
       ]);
       return new Set(rows.map((r) => r.id));
     },
@@ -125,13 +137,20 @@ export function sqlStore(
       return rows.map(toStoredRating);
     },
 
-    async markReplied(siteId, id, by, note, at) {
-      const rows = await db.query(
-        `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
-         WHERE site_id = $1 AND id = $2::uuid AND low RETURNING id`,
-        [siteId, id, at, by, note],
-      );
-      return rows.length > 0;
+    async markReplied(siteId, id, by, note, at, events = new Set()) {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<RatingRow>(
+          `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
+           WHERE site_id = $1 AND id = $2::uuid AND low RETURNING ${RATING_COLUMNS}`,
+          [siteId, id, at, by, note],
+        );
+        const row = rows[0];
+        if (row && events.has('followup.replied')) {
+          const rating = toStoredRating(row);
+          await enqueueEvents(tx, siteId, [replyEvent(siteId, rating, { by, note, at })], at);
+        }
+        return row !== undefined;
+      });
     },
 
     async eraseRater(siteId, raterId) {
@@ -144,9 +163,16 @@ export function sqlStore(
           'DELETE FROM raaye_owed WHERE site_id = $1 AND rater_id = $2 RETURNING 1',
           [siteId, raterId],
         );
-        return { ratings: ratings.length, owed: owed.length };
+        // Cascades to the deliveries: nothing more about this rater leaves the collector.
+        const events = await tx.query(
+          'DELETE FROM raaye_events WHERE site_id = $1 AND (rater_id = $2 OR user_id = $2) RETURNING 1',
+          [siteId, raterId],
+        );
+        return { ratings: ratings.length, owed: owed.length, events: events.length };
       });
     },
+
+    outbox: outboxSql(db),
 
     async ping() {
       await db.query('SELECT 1');

@@ -1,5 +1,7 @@
 import type { Scale, Source } from '@raaye/core/contract';
 import type { Channel } from '../channels/channel';
+import type { EventType } from '../outbox/event-types';
+import type { OutboxStore } from '../outbox/outbox-types';
 import type { SqlClient } from './sql-client';
 
 /** A validated rating as the collector writes it. Times are ISO 8601 UTC strings. */
@@ -122,7 +124,12 @@ export interface Store {
    * (same id, or same rater and interaction). Also settles what those raters owed.
    * Resolves only after the commit.
    */
-  insertRatings(siteId: string, ratings: NewRating[]): Promise<Set<string>>;
+  insertRatings(
+    siteId: string,
+    ratings: NewRating[],
+    /** Outbox events to write with them (`rating.created`, `rating.low`), when wanted. */
+    events?: ReadonlySet<EventType>,
+  ): Promise<Set<string>>;
   stats(siteId: string, filter: RatingFilter): Promise<Stats>;
   /** Up to `limit` ratings with `seq` after `afterSeq`, in `seq` order. */
   listRatings(
@@ -150,6 +157,8 @@ export interface Store {
     by: string,
     note: string | null,
     at: string,
+    /** Writes `followup.replied` with the reply when it is in this set. */
+    events?: ReadonlySet<EventType>,
   ): Promise<boolean>;
   /** Records a debt; settled at once if the rater already rated the interaction. */
   addOwed(siteId: string, owed: OwedInput): Promise<OwedRecord>;
@@ -176,7 +185,13 @@ export interface Store {
   ): Promise<boolean>;
   /** Owed entries created in [from, to) by state × channel × interaction type. */
   coverage(siteId: string, filter: RatingFilter, now: string): Promise<CoverageRow[]>;
-  eraseRater(siteId: string, raterId: string): Promise<{ ratings: number; owed: number }>;
+  /** Also deletes the rater's outbox events, which cancels their pending deliveries. */
+  eraseRater(
+    siteId: string,
+    raterId: string,
+  ): Promise<{ ratings: number; owed: number; events: number }>;
+  /** The delivery side of the outbox (events are written by the methods above). */
+  outbox: OutboxStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -36,6 +36,7 @@ const clip = (list: string[] | undefined) =>
  */
 interface State {
   score?: number;
+  hover?: number;
   tags: string[];
   comment: string;
   busy: boolean;
@@ -49,12 +50,6 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
   override state: State = { tags: [], comment: '', busy: false, status: '', error: '' };
   private box = createRef<HTMLDivElement>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-
-  override componentDidMount() {
-    // Move focus into the prompt when it opens (inline prompts leave the page's focus alone).
-    if (this.props.layout !== 'inline')
-      this.box.current?.querySelector<HTMLElement>('input')?.focus();
-  }
 
   override componentWillUnmount() {
     clearTimeout(this.timer);
@@ -96,7 +91,8 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
   override render() {
     const props = this.props;
     const { uid, prompt, layout, locale } = props;
-    const { score, tags, comment, busy, status, error } = this.state;
+    const { score, hover, tags, comment, busy, status, error } = this.state;
+    const who = prompt.subject;
     const done = !!status;
     const s = locale.strings;
     const scale = prompt.scale ?? 'stars5';
@@ -131,6 +127,17 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
             ×
           </button>
         )}
+        {who && (
+          <div class="who">
+            {who.image && <img src={who.image} alt="" />}
+            <p>
+              <bdi>{who.name}</bdi>
+              <small>
+                <bdi>{who.detail}</bdi>
+              </small>
+            </p>
+          </div>
+        )}
         {!done && (
           <form onSubmit={submit}>
             <ScaleInput
@@ -141,7 +148,9 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
               subtitle={prompt.subtitle}
               locale={locale}
               value={score}
+              hover={hover}
               onChange={(v) => this.setState({ score: v })}
+              onHover={(v) => this.setState({ hover: v })}
             />
 
             {score !== undefined && (
@@ -168,6 +177,7 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
           </form>
         )}
         <div role="status" id={`${uid}-st`} class="thanks">
+          {done && <b aria-hidden="true">✓</b>}
           {status}
         </div>
         <div role="alert" class="err">

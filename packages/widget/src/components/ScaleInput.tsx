@@ -10,7 +10,10 @@ interface Props {
   subtitle?: string;
   locale: ResolvedLocale;
   value: number | undefined;
+  /** The score under the pointer, if any: its word is shown until the pointer leaves. */
+  hover: number | undefined;
   onChange: (value: number) => void;
+  onHover: (value: number | undefined) => void;
 }
 
 const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
@@ -27,7 +30,9 @@ export function ScaleInput({
   subtitle,
   locale,
   value,
+  hover,
   onChange,
+  onHover,
 }: Props) {
   const view = scaleView(scale, locale.strings, locale.code);
   const onKeyDown = (e: KeyboardEvent) => {
@@ -59,11 +64,16 @@ export function ScaleInput({
           <bdi>{subtitle}</bdi>
         </p>
       )}
-      <div class="options">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: hover only previews the word; the radios are the control */}
+      <div class="options" onMouseLeave={() => onHover(undefined)}>
         {view.items.map((it) => {
           const on = view.fill ? value !== undefined && it.value <= value : it.value === value;
           return (
-            <label key={it.value} class={on ? 'opt on' : 'opt'}>
+            <label
+              key={it.value}
+              class={on ? 'opt on' : 'opt'}
+              onMouseEnter={() => onHover(it.value)}
+            >
               <input
                 type="radio"
                 name={`${id}-score`}
@@ -77,6 +87,10 @@ export function ScaleInput({
           );
         })}
       </div>
+      {/* The word for the hovered or chosen score; the radio's own name already says it to AT. */}
+      <p class="word" aria-hidden="true">
+        {view.items.find((it) => it.value === (hover ?? value))?.word}
+      </p>
       {view.ends && (
         <div class="ends" id={`${id}-ends`}>
           <span>{view.ends[0]}</span>

@@ -1,4 +1,5 @@
 import type { EventName } from '@raaye/core';
+import { setPackSource } from '../i18n/load-pack';
 import type { LocalePack } from '../i18n/strings';
 import { mount, registerLocale } from '../mount';
 import { fetchOwed } from '../owed';
@@ -61,6 +62,8 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
   if (prev?.loaded) return prev;
 
   const fromScript = readScriptConfig(script);
+  // Missing language packs are fetched from beside this script.
+  setPackSource(script);
   let ctl: WidgetController | undefined;
   let held: unknown[][] = [];
   const subs: Array<{ event: string; fn: (p: unknown) => void; off?: () => void }> = [];

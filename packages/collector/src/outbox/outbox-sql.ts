@@ -1,0 +1,241 @@
+import { iso } from '../store/row-mapping';
+import type { SqlClient } from '../store/sql-client';
+import { enqueueEvents } from './enqueue';
+import type { DeliveryRecord, DestinationState, OutboxStore, PendingEvent } from './outbox-types';
+
+interface ClaimRow {
+  id: string;
+  claim: string;
+  attempts: number;
+  created_at: string;
+  event_id: string;
+  type: string;
+  data: string;
+  event_created_at: string;
+}
+
+// The inner SELECT locks the rows it picks and skips those another worker holds, so two
+// processes never claim the same delivery; the UPDATE then moves `due_at` to the end of the lease.
+const CLAIM = `
+UPDATE raaye_deliveries d
+SET due_at = $4::timestamptz + make_interval(secs => $5::int / 1000.0),
+    claim = gen_random_uuid(), attempts = d.attempts + 1
+FROM raaye_events e
+WHERE e.seq = d.event_seq AND d.id IN (
+  SELECT id FROM raaye_deliveries
+  WHERE site_id = $1 AND destination = $2 AND state = 'pending' AND due_at <= $4::timestamptz
+  ORDER BY due_at LIMIT $3::int
+  FOR UPDATE SKIP LOCKED)
+RETURNING d.id::text AS id, d.claim::text AS claim, d.attempts, ${iso('d.created_at')} AS created_at,
+  e.id AS event_id, e.type, e.data::text AS data, ${iso('e.created_at')} AS event_created_at`;
+
+const DELIVERY_COLUMNS = `d.id::text AS id, e.id AS event_id, e.type AS event_type,
+  e.subject_id, d.destination, d.state, d.attempts, ${iso('d.created_at')} AS created_at,
+  CASE WHEN d.state = 'pending' THEN ${iso('d.due_at')} END AS due_at,
+  ${iso('d.delivered_at')} AS delivered_at, ${iso('d.last_attempt_at')} AS last_attempt_at,
+  d.last_status, d.last_error, d.last_latency_ms`;
+
+export function outboxSql(db: SqlClient): OutboxStore {
+  return {
+    async fanOut(limit, route, now) {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<{ seq: string; site_id: string; type: string; data: string }>(
+          `SELECT seq::text AS seq, site_id, type, data::text AS data FROM raaye_events
+           WHERE NOT fanned_out ORDER BY seq LIMIT $1::int FOR UPDATE SKIP LOCKED`,
+          [limit],
+        );
+        if (rows.length === 0) return 0;
+        const deliveries: Array<{ seq: string; site: string; destination: string }> = [];
+        for (const row of rows) {
+          const event: PendingEvent = {
+            seq: row.seq,
+            siteId: row.site_id,
+            type: row.type,
+            data: JSON.parse(row.data),
+          };
+          for (const destination of route(event)) {
+            deliveries.push({ seq: row.seq, site: row.site_id, destination });
+          }
+        }
+        if (deliveries.length > 0) {
+          await tx.query(
+            `INSERT INTO raaye_deliveries (event_seq, site_id, destination, due_at, created_at)
+             SELECT x.seq, x.site, x.destination, $2::timestamptz, $2::timestamptz
+             FROM jsonb_to_recordset($1::text::jsonb) AS x(seq bigint, site text, destination text)
+             ON CONFLICT DO NOTHING`,
+            [JSON.stringify(deliveries), now],
+          );
+        }
+        await tx.query(
+          `UPDATE raaye_events SET fanned_out = true
+           WHERE seq IN (SELECT value::bigint FROM jsonb_array_elements_text($1::text::jsonb))`,
+          [JSON.stringify(rows.map((r) => r.seq))],
+        );
+        return rows.length;
+      });
+    },
+
+    async claim(siteId, destination, limit, now, leaseMs) {
+      const rows = await db.query<ClaimRow>(CLAIM, [siteId, destination, limit, now, leaseMs]);
+      return rows.map((r) => ({
+        id: r.id,
+        claim: r.claim,
+        siteId,
+        destination,
+        attempts: Number(r.attempts),
+        createdAt: r.created_at,
+        event: {
+          id: r.event_id,
+          type: r.type,
+          data: JSON.parse(r.data),
+          createdAt: r.event_created_at,
+        },
+      }));
+    },
+
+    async settle(delivery, outcome, disableAfter) {
+      return db.transaction(async (tx) => {
+        const updated = await tx.query(
+          `UPDATE raaye_deliveries SET state = $3, due_at = $4::timestamptz, claim = NULL,
+             last_attempt_at = $5::timestamptz, last_status = $6::int, last_error = $7,
+             last_latency_ms = $8::int,
+             delivered_at = CASE WHEN $3 = 'delivered' THEN $5::timestamptz ELSE delivered_at END
+           WHERE id = $1::bigint AND claim = $2::uuid RETURNING 1`,
+          [
+            delivery.id,
+            delivery.claim,
+            outcome.state,
+            outcome.dueAt,
+            outcome.at,
+            outcome.status,
+            outcome.error?.slice(0, 500) ?? null,
+            Math.round(outcome.latencyMs),
+          ],
+        );
+        if (updated.length === 0) return { settled: false, disabled: false };
+        const ok = outcome.state === 'delivered';
+        const [health] = await tx.query<{ failures: number; disabled: boolean }>(
+          `INSERT INTO raaye_destination_state AS s (site_id, destination, consecutive_failures)
+           VALUES ($1, $2, $3::int)
+           ON CONFLICT (site_id, destination) DO UPDATE SET consecutive_failures =
+             CASE WHEN $3::int = 0 THEN 0 ELSE s.consecutive_failures + 1 END
+           RETURNING consecutive_failures AS failures, disabled_at IS NOT NULL AS disabled`,
+          [delivery.siteId, delivery.destination, ok ? 0 : 1],
+        );
+        if (ok || !health || health.disabled || Number(health.failures) < disableAfter) {
+          return { settled: true, disabled: false };
+        }
+        const reason = `${health.failures} failed attempts in a row; last: ${outcome.error ?? outcome.status}`;
+        await tx.query(
+          `UPDATE raaye_destination_state SET disabled_at = $3::timestamptz, disabled_reason = $4
+           WHERE site_id = $1 AND destination = $2`,
+          [delivery.siteId, delivery.destination, outcome.at, reason],
+        );
+        // The alert goes through the outbox too, to the owners and to other destinations.
+        await enqueueEvents(
+          tx,
+          delivery.siteId,
+          [
+            {
+              type: 'destination.disabled',
+              subjectId: delivery.destination,
+              data: { site: delivery.siteId, destination: delivery.destination, reason },
+            },
+          ],
+          outcome.at,
+        );
+        return { settled: true, disabled: true };
+      });
+    },
+
+    async destinationStates() {
+      const rows = await db.query<{
+        site_id: string;
+        destination: string;
+        consecutive_failures: number;
+        disabled_at: string | null;
+        disabled_reason: string | null;
+      }>(
+        `SELECT site_id, destination, consecutive_failures, ${iso('disabled_at')} AS disabled_at,
+           disabled_reason FROM raaye_destination_state`,
+      );
+      return rows.map(
+        (r): DestinationState => ({
+          siteId: r.site_id,
+          destination: r.destination,
+          consecutiveFailures: Number(r.consecutive_failures),
+          disabledAt: r.disabled_at,
+          disabledReason: r.disabled_reason,
+        }),
+      );
+    },
+
+    async enableDestination(siteId, destination) {
+      await db.query(
+        `UPDATE raaye_destination_state SET disabled_at = NULL, disabled_reason = NULL,
+           consecutive_failures = 0 WHERE site_id = $1 AND destination = $2`,
+        [siteId, destination],
+      );
+    },
+
+    async listDeliveries(siteId, query) {
+      const params: unknown[] = [siteId, query.limit];
+      let where = 'd.site_id = $1';
+      if (query.destination !== undefined) {
+        params.push(query.destination);
+        where += ` AND d.destination = $${params.length}`;
+      }
+      if (query.state !== undefined) {
+        params.push(query.state);
+        where += ` AND d.state = $${params.length}`;
+      }
+      if (query.beforeId !== undefined) {
+        params.push(query.beforeId);
+        where += ` AND d.id < $${params.length}::bigint`;
+      }
+      const rows = await db.query<Record<string, unknown>>(
+        `SELECT ${DELIVERY_COLUMNS} FROM raaye_deliveries d JOIN raaye_events e ON e.seq = d.event_seq
+         WHERE ${where} ORDER BY d.id DESC LIMIT $2::int`,
+        params,
+      );
+      return rows.map(
+        (r): DeliveryRecord => ({
+          id: String(r.id),
+          eventId: String(r.event_id),
+          eventType: String(r.event_type),
+          subjectId: (r.subject_id as string | null) ?? null,
+          destination: String(r.destination),
+          state: r.state as DeliveryRecord['state'],
+          attempts: Number(r.attempts),
+          createdAt: String(r.created_at),
+          dueAt: (r.due_at as string | null) ?? null,
+          deliveredAt: (r.delivered_at as string | null) ?? null,
+          lastAttemptAt: (r.last_attempt_at as string | null) ?? null,
+          lastStatus: r.last_status === null ? null : Number(r.last_status),
+          lastError: (r.last_error as string | null) ?? null,
+          lastLatencyMs: r.last_latency_ms === null ? null : Number(r.last_latency_ms),
+        }),
+      );
+    },
+
+    async replay(siteId, query, now) {
+      const params: unknown[] = [siteId, now];
+      let where = `d.site_id = $1 AND d.state <> 'pending'`;
+      const add = (sql: string, value: unknown) => {
+        params.push(value);
+        where += ` AND ${sql.replace('?', `$${params.length}`)}`;
+      };
+      if (query.eventId !== undefined) add('e.id = ?', query.eventId);
+      if (query.from !== undefined) add('e.created_at >= ?::timestamptz', query.from);
+      if (query.to !== undefined) add('e.created_at < ?::timestamptz', query.to);
+      if (query.destination !== undefined) add('d.destination = ?', query.destination);
+      const rows = await db.query(
+        `UPDATE raaye_deliveries d SET state = 'pending', due_at = $2::timestamptz,
+           created_at = $2::timestamptz, attempts = 0, claim = NULL
+         FROM raaye_events e WHERE e.seq = d.event_seq AND ${where} RETURNING 1`,
+        params,
+      );
+      return rows.length;
+    },
+  };
+}

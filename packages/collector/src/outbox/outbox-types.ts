@@ -1,0 +1,112 @@
+/** An event not yet fanned out to destinations. */
+export interface PendingEvent {
+  seq: string;
+  siteId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** A delivery a worker has claimed: it owns it until `settle` or the lease runs out. */
+export interface ClaimedDelivery {
+  id: string;
+  claim: string;
+  siteId: string;
+  destination: string;
+  /** Including the attempt about to be made. */
+  attempts: number;
+  /** When the delivery was created (or last replayed); its age decides the dead letter. */
+  createdAt: string;
+  event: { id: string; type: string; data: Record<string, unknown>; createdAt: string };
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'dead';
+
+/** What one attempt came to, and what happens next. */
+export interface AttemptOutcome {
+  /** `pending` to retry at `dueAt`. */
+  state: DeliveryState;
+  dueAt: string;
+  at: string;
+  /** HTTP status, or null (network error, timeout, SMTP). */
+  status: number | null;
+  error: string | null;
+  latencyMs: number;
+}
+
+/** One row of the delivery log. */
+export interface DeliveryRecord {
+  id: string;
+  eventId: string;
+  eventType: string;
+  subjectId: string | null;
+  destination: string;
+  state: DeliveryState;
+  attempts: number;
+  createdAt: string;
+  /** Next attempt (pending only). */
+  dueAt: string | null;
+  deliveredAt: string | null;
+  lastAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  lastLatencyMs: number | null;
+}
+
+export interface DestinationState {
+  siteId: string;
+  destination: string;
+  consecutiveFailures: number;
+  disabledAt: string | null;
+  disabledReason: string | null;
+}
+
+export interface DeliveryQuery {
+  destination?: string;
+  state?: DeliveryState;
+  /** Newest first: only rows with a smaller id (the cursor). */
+  beforeId?: string;
+  limit: number;
+}
+
+export interface ReplayQuery {
+  eventId?: string;
+  /** Inclusive lower bound on the event's creation time. */
+  from?: string;
+  /** Exclusive upper bound. */
+  to?: string;
+  destination?: string;
+}
+
+/** The outbox's delivery side, on the collector's own database (PGlite or PostgreSQL). */
+export interface OutboxStore {
+  /**
+   * Takes up to `limit` events not yet fanned out, asks `route` which destinations want each,
+   * and writes those deliveries (once: unique per event and destination). Several processes may
+   * run it at once; rows another holds are skipped. Returns the number of events handled.
+   */
+  fanOut(limit: number, route: (event: PendingEvent) => string[], now: string): Promise<number>;
+  /** Claims up to `limit` due deliveries of one destination for `leaseMs`. */
+  claim(
+    siteId: string,
+    destination: string,
+    limit: number,
+    now: string,
+    leaseMs: number,
+  ): Promise<ClaimedDelivery[]>;
+  /**
+   * Records an attempt and the destination's health in one transaction. After `disableAfter`
+   * failures in a row the destination is disabled and a `destination.disabled` event written.
+   * `settled` is false when the claim was lost (the lease ran out and another worker took over).
+   */
+  settle(
+    delivery: ClaimedDelivery,
+    outcome: AttemptOutcome,
+    disableAfter: number,
+  ): Promise<{ settled: boolean; disabled: boolean }>;
+  destinationStates(): Promise<DestinationState[]>;
+  /** Re-enables a disabled destination (and clears its failure count). */
+  enableDestination(siteId: string, destination: string): Promise<void>;
+  listDeliveries(siteId: string, query: DeliveryQuery): Promise<DeliveryRecord[]>;
+  /** Makes matching delivered or dead deliveries due again (same event id). Returns how many. */
+  replay(siteId: string, query: ReplayQuery, now: string): Promise<number>;
+}

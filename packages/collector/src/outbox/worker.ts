@@ -1,0 +1,217 @@
+import type { SiteConfig } from '../config/types';
+import type { DestinationConfig } from '../destinations/config';
+import { type MailConfig, smtpMailer } from '../destinations/email';
+import { wants } from '../destinations/filter';
+import { httpPoster } from '../destinations/http-post';
+import { type SendContext, send } from '../destinations/send';
+import type { Logger } from '../log/logger';
+import { backoffMs } from './backoff';
+import type { ClaimedDelivery, OutboxStore, PendingEvent } from './outbox-types';
+
+export interface DeliveryOptions {
+  /** Run the worker in this process; off for a collector that only takes ratings. @default true */
+  enabled?: boolean;
+  /** Attempts in flight per destination (and sockets per receiving origin). @default 4 */
+  concurrencyPerDestination?: number;
+  /** Attempts in flight in this process (and sockets overall). @default 16 */
+  concurrency?: number;
+  /** One attempt, connect to last byte. @default 10000 */
+  timeoutMs?: number;
+  /** First retry after about this long, doubling each time. @default 5000 */
+  baseDelayMs?: number;
+  /** Longest wait between attempts, `Retry-After` included. @default 3600000 (1 h) */
+  maxDelayMs?: number;
+  /** A delivery still failing after this long becomes a dead letter. @default 259200000 (3 days) */
+  maxAgeMs?: number;
+  /** Failures in a row that disable a destination (and alert the owners). @default 50 */
+  disableAfter?: number;
+  /** How often to look for due deliveries written by other processes. @default 1000 */
+  pollMs?: number;
+}
+
+export interface WorkerContext {
+  outbox: OutboxStore;
+  sites: SiteConfig[];
+  logger: Logger;
+  now: () => number;
+  mail: MailConfig | undefined;
+  publicUrl: string | undefined;
+}
+
+export interface DeliveryWorker {
+  /** Look for work now (after a commit that wrote events). */
+  kick(): void;
+  /** Sockets open to receivers. */
+  sockets(): number;
+  /** Stops claiming, waits for attempts in flight (each bounded by the timeout). */
+  stop(): Promise<void>;
+}
+
+const FAN_OUT_BATCH = 500;
+
+/**
+ * The delivery loop. Fans new events out to destinations, then claims due deliveries per
+ * destination up to its free slots, sends, and settles each attempt: delivered, retry later
+ * (backoff with jitter or `Retry-After`, persisted in the row), or dead after `maxAgeMs`.
+ * Nothing is held in memory but the attempts in flight, so a flood costs rows, not RAM.
+ */
+export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): DeliveryWorker {
+  const perDestination = options.concurrencyPerDestination ?? 4;
+  const overall = options.concurrency ?? 16;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const baseDelayMs = options.baseDelayMs ?? 5000;
+  const maxDelayMs = options.maxDelayMs ?? 3_600_000;
+  const maxAgeMs = options.maxAgeMs ?? 3 * 24 * 3_600_000;
+  const disableAfter = options.disableAfter ?? 50;
+  const pollMs = options.pollMs ?? 1000;
+  // A lease outlives any attempt by a wide margin: if it runs out, another worker redelivers.
+  const leaseMs = timeoutMs * 3 + 30_000;
+
+  const http = httpPoster({
+    maxSocketsPerOrigin: perDestination,
+    maxSockets: overall,
+    timeoutMs,
+  });
+  const mailer = ctx.mail ? smtpMailer(ctx.mail, perDestination, timeoutMs) : undefined;
+  const sendContext: SendContext = { http, mailer, publicUrl: ctx.publicUrl, now: ctx.now };
+  const sites = new Map(ctx.sites.map((s) => [s.id, s]));
+  const inFlight = new Map<string, number>();
+  const attempts = new Set<Promise<void>>();
+  let total = 0;
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const iso = () => new Date(ctx.now()).toISOString();
+  const key = (siteId: string, destination: string) => `${siteId}\u0000${destination}`;
+
+  const route = (event: PendingEvent): string[] =>
+    (sites.get(event.siteId)?.destinations ?? [])
+      .filter((d) => wants(d, event.type, event.data))
+      .map((d) => d.id);
+
+  const tick = () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = loop().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  const loop = async () => {
+    try {
+      do {
+        again = false;
+        while ((await ctx.outbox.fanOut(FAN_OUT_BATCH, route, iso())) === FAN_OUT_BATCH) {
+          if (stopped) return;
+        }
+        await claimAll();
+      } while (again && !stopped);
+    } catch (error) {
+      if (!stopped) {
+        ctx.logger.warn('outbox: delivery loop failed; retrying', { error: String(error) });
+      }
+    }
+  };
+
+  const claimAll = async () => {
+    const disabled = new Set(
+      (await ctx.outbox.destinationStates())
+        .filter((s) => s.disabledAt !== null)
+        .map((s) => key(s.siteId, s.destination)),
+    );
+    for (const site of ctx.sites) {
+      for (const destination of site.destinations) {
+        const k = key(site.id, destination.id);
+        const free = Math.min(perDestination - (inFlight.get(k) ?? 0), overall - total);
+        if (stopped || free <= 0 || disabled.has(k)) continue;
+        const claimed = await ctx.outbox.claim(site.id, destination.id, free, iso(), leaseMs);
+        for (const delivery of claimed) start(destination, delivery, k);
+      }
+    }
+  };
+
+  const start = (destination: DestinationConfig, delivery: ClaimedDelivery, k: string) => {
+    inFlight.set(k, (inFlight.get(k) ?? 0) + 1);
+    total++;
+    const attempt = deliver(destination, delivery)
+      .catch((error) =>
+        ctx.logger.warn('outbox: could not record an attempt; the lease will expire', {
+          delivery: delivery.id,
+          error: String(error),
+        }),
+      )
+      .finally(() => {
+        inFlight.set(k, (inFlight.get(k) ?? 1) - 1);
+        total--;
+        attempts.delete(attempt);
+        if (!stopped) void tick();
+      });
+    attempts.add(attempt);
+  };
+
+  const deliver = async (destination: DestinationConfig, delivery: ClaimedDelivery) => {
+    const started = performance.now();
+    const result = await send(destination, delivery.event, sendContext);
+    const latencyMs = performance.now() - started;
+    const now = ctx.now();
+    const at = new Date(now).toISOString();
+    let state: 'delivered' | 'pending' | 'dead' = 'delivered';
+    let dueAt = at;
+    if (!result.ok) {
+      const age = now - Date.parse(delivery.createdAt);
+      const wait = Math.min(
+        maxDelayMs,
+        result.retryAfterMs ?? backoffMs(delivery.attempts, baseDelayMs, maxDelayMs),
+      );
+      state = age + wait > maxAgeMs ? 'dead' : 'pending';
+      dueAt = new Date(now + wait).toISOString();
+    }
+    const outcome = {
+      state,
+      dueAt,
+      at,
+      status: result.status,
+      error: result.error,
+      latencyMs,
+    };
+    const { disabled } = await ctx.outbox.settle(delivery, outcome, disableAfter);
+    if (state === 'dead') {
+      ctx.logger.warn('outbox: dead letter', {
+        site: delivery.siteId,
+        destination: delivery.destination,
+        event: delivery.event.id,
+        error: result.error,
+      });
+    }
+    if (disabled) {
+      ctx.logger.error('outbox: destination disabled after repeated failures', {
+        site: delivery.siteId,
+        destination: delivery.destination,
+      });
+    }
+  };
+
+  const enabled = options.enabled ?? true;
+  const timer = enabled ? setInterval(() => void tick(), pollMs) : undefined;
+  timer?.unref();
+  if (enabled) void tick();
+
+  return {
+    kick() {
+      if (enabled && !stopped) void tick();
+    },
+    sockets: () => http.sockets(),
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+      await Promise.allSettled([...attempts]);
+      http.close();
+      mailer?.close();
+    },
+  };
+}
