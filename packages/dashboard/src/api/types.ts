@@ -46,6 +46,8 @@ export interface StoredRating {
   meta: Record<string, unknown> | null;
   locale: string | null;
   source: Source;
+  /** Where it was given (`widget`, `email`, `sms`, `api`); null from SDKs older than contract 1.1. */
+  channel: 'widget' | 'email' | 'sms' | 'api' | null;
   deviceCreatedAt: string;
   sentAt: string;
   receivedAt: string;

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api, FollowUpPage } from '../api/client';
 import type { RatingFilter, Reply, Stats } from '../api/types';
+import { CoveragePanel } from '../coverage/CoveragePanel';
+import type { Coverage } from '../coverage/types';
 import { useStrings } from '../i18n/context';
 import { Inbox } from '../inbox/Inbox';
 import { inRange, lastDays, rangeFilter } from '../lib/date-range';
@@ -144,6 +146,7 @@ export function Dashboard(props: DashboardProps) {
               awaiting={items.length}
               overdue={overdue}
             />
+            <CoveragePanel coverage={(stats as { coverage?: Coverage }).coverage} />
             <Inbox
               api={api}
               items={items}

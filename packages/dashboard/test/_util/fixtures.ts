@@ -26,6 +26,7 @@ export function rating(overrides: Partial<StoredRating> = {}, hours = 1): Stored
     meta: null,
     locale: 'en',
     source: 'web',
+    channel: null,
     deviceCreatedAt: time,
     sentAt: time,
     receivedAt: time,
