@@ -8,10 +8,9 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { build } from 'esbuild';
-import { startCollectorCli } from './collector';
+import { SITE_KEY, startCollectorCli } from './collector';
 import { freePort } from './net';
 import { launch } from './prompt';
-import { sleep } from './stats';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -53,6 +52,12 @@ export interface DrainFigures {
   firstThousandMs: number;
   lastThousandMs: number;
   drainMs: number;
+  /**
+   * The transport floor: the same ratings, in the same batches of 100 with the same two requests
+   * in flight, posted with bare `fetch` from the same page to the same collector — no storage.
+   * Measured before and after the drain (the collector's table grows meanwhile); ms each.
+   */
+  floorMs: [number, number];
   stored: number;
   error?: string;
 }
@@ -61,7 +66,7 @@ export interface DrainFigures {
 const PAGE_SCRIPT = `import { createClient } from '/core.js';
 const params = new URLSearchParams(location.search);
 const client = createClient({
-  siteKey: 'pk_bench',
+  siteKey: params.get('siteKey'),
   endpoint: params.get('endpoint'),
   storage: 'indexeddb',
   queue: { maxItems: 20000, maxBytes: 1e9 },
@@ -70,8 +75,36 @@ const client = createClient({
 });
 let sent = 0;
 client.on('sent', () => { sent++; });
+const endpoint = params.get('endpoint');
 window.bench = {
   sent: () => sent,
+  // Drives the drain itself, so the time excludes the 1–2 s the client waits after 'online'.
+  async drain(n) {
+    const start = performance.now();
+    while (sent < n) await client.flush();
+    return performance.now() - start;
+  },
+  async floor(n, tag) {
+    const rating = (j) => ({ id: crypto.randomUUID(), interactionId: 'floor-' + tag + '-' + j,
+      scale: 'stars5', score: 1 + (j % 5), tags: ['late'], comment: 'offline',
+      raterId: 'anon_floor', source: 'web', createdAt: new Date().toISOString() });
+    const batches = [];
+    for (let i = 0; i < n; i += 100) batches.push(Array.from({ length: Math.min(100, n - i) }, (_, k) => rating(i + k)));
+    const start = performance.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const ratings = batches[next++];
+        const response = await fetch(endpoint + '/v1/ratings', { method: 'POST', credentials: 'omit',
+          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          body: JSON.stringify({ siteKey: params.get('siteKey'), sentAt: new Date().toISOString(), ratings }) });
+        const body = await response.json();
+        if (body.results?.length !== ratings.length) throw new Error('floor: ' + JSON.stringify(body).slice(0, 200));
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    return performance.now() - start;
+  },
   async enqueue(n) {
     await client.storage();
     const start = performance.now();
@@ -116,23 +149,37 @@ export async function measureDrain(count: number): Promise<DrainFigures> {
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}/?endpoint=${encodeURIComponent(collector.url)}`);
+    // The launcher's site key (the page used 'pk_bench', which the shared launcher does not know).
+    await page.goto(`${origin}/?endpoint=${encodeURIComponent(collector.url)}&siteKey=${SITE_KEY}`);
     await page.waitForFunction('window.bench');
+    const floorBefore = (await page.evaluate(`window.bench.floor(${count}, 'a')`)) as number;
     await context.setOffline(true);
     const [enqueueMs, firstThousandMs, lastThousandMs] = (await page.evaluate(
       `window.bench.enqueue(${count})`,
     )) as [number, number, number];
-    const start = Date.now();
     await context.setOffline(false);
-    const deadline = start + 300_000;
-    while (((await page.evaluate('window.bench.sent()')) as number) < count) {
-      if (Date.now() > deadline) throw new Error('the queue did not drain within 5 minutes');
-      await sleep(50);
-    }
-    const drainMs = Date.now() - start;
+    let timer: NodeJS.Timeout | undefined;
+    const drainMs = (await Promise.race([
+      page.evaluate(`window.bench.drain(${count})`),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error('the queue did not drain in 5 minutes')),
+          300_000,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer))) as number;
     const stored = await collector.count();
+    const floorAfter = (await page.evaluate(`window.bench.floor(${count}, 'b')`)) as number;
     await context.close();
-    return { ratings: count, enqueueMs, firstThousandMs, lastThousandMs, drainMs, stored };
+    return {
+      ratings: count,
+      enqueueMs,
+      firstThousandMs,
+      lastThousandMs,
+      drainMs,
+      floorMs: [floorBefore, floorAfter],
+      stored: stored - count, // the floor's own ratings are not the drain's
+    };
   } catch (error) {
     return {
       ratings: count,
@@ -140,6 +187,7 @@ export async function measureDrain(count: number): Promise<DrainFigures> {
       firstThousandMs: Number.NaN,
       lastThousandMs: Number.NaN,
       drainMs: Number.NaN,
+      floorMs: [Number.NaN, Number.NaN],
       stored: await collector.count().catch(() => 0),
       error: String(error).split('\n')[0],
     };

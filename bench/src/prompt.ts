@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { launchChromium } from '@raaye/test-utils/chromium';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM, versionOf } from './machine';
+import { versionOf } from './machine';
 import { freePort } from './net';
 import { median, ms, percentile, table } from './stats';
 import { bundle } from './weight';

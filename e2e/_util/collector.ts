@@ -7,7 +7,8 @@ import { startCollectorCli } from '@raaye/test-utils/collector-cli';
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
 export const SITE_KEY = 'pk_e2e';
-export const SECRET_KEY = 'sk_e2e';
+// Long and random-looking: the CLI refuses weak secret keys at start-up.
+export const SECRET_KEY = 'sk_e2e_Qm7vX2pL9rT4wZ8nB3kD6hF1jS5cY0aG';
 
 export interface StoredRating {
   id: string;

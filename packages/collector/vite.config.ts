@@ -18,7 +18,12 @@ export default defineConfig({
   build: {
     lib: {
       // `csv` is its own side-effect-free entry: the dashboard writes the same CSV in the browser.
-      entry: { index: 'src/index.ts', cli: 'src/cli.ts', csv: 'src/export/csv.ts' },
+      entry: {
+        index: 'src/index.ts',
+        cli: 'src/cli.ts',
+        csv: 'src/export/csv.ts',
+        token: 'src/token.ts',
+      },
       formats: ['es'],
     },
     rollupOptions: {

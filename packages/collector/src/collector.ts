@@ -4,8 +4,10 @@ import { resolveSites } from './config/sites';
 import type { SiteInput } from './config/types';
 import type { MailConfig } from './destinations/email';
 import { CollectorError, isCollectorError } from './errors';
+import { addressResolver, type TrustProxy } from './http/client-address';
 import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
+import { parseJson, readBodyText } from './http/read-body';
 import { errorResponse } from './http/respond';
 import { createInboxEngine } from './inbox/engine';
 import type { EmitEvents } from './inbox/events';
@@ -13,8 +15,11 @@ import { jsonLogger, type Logger } from './log/logger';
 import { createTeam } from './members/team';
 import { outboxEmit } from './outbox/emit';
 import { type DeliveryOptions, startWorker } from './outbox/worker';
+import { AuthFailures } from './rate-limit/auth-failures';
+import { clientKey } from './rate-limit/client-key';
 import { TokenBuckets } from './rate-limit/token-bucket';
-import type { Deps } from './routes/context';
+import { ACCESS, MAX_BODY_BYTES } from './routes/access';
+import type { Deps, RouteContext } from './routes/context';
 import { matchRoute } from './routes/router';
 import type { Store } from './store/types';
 
@@ -26,10 +31,10 @@ export interface CollectorConfig {
   /** Prefix of every route, e.g. `/raaye` → `/raaye/v1/ratings`. @default '' */
   basePath?: string;
   /**
-   * Take the client address from the first `X-Forwarded-For` entry. Only behind a proxy that
-   * sets it, or clients can pick their own rate-limit bucket. @default false
+   * Proxies in front of the collector: a hop count, or their addresses/CIDR ranges (`true` = 1).
+   * The client is the right-most `X-Forwarded-For` address no trusted proxy added. @default false
    */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** @default jsonLogger('info') */
   logger?: Logger;
   /** The outbox's delivery worker: concurrency, timeouts, retries. */
@@ -75,6 +80,8 @@ export function createCollector(config: CollectorConfig): Collector {
   const basePath = (config.basePath ?? '').replace(/\/+$/, '');
   const logger = config.logger ?? jsonLogger();
   const now = config.now ?? Date.now;
+  const buckets = new TokenBuckets(now);
+  const resolveAddress = addressResolver(config.trustProxy);
   const outbox = startWorker(
     {
       outbox: config.store.outbox,
@@ -100,7 +107,8 @@ export function createCollector(config: CollectorConfig): Collector {
   const deps: Deps = {
     store: config.store,
     keys,
-    buckets: new TokenBuckets(now),
+    buckets,
+    authFailures: new AuthFailures(buckets, logger),
     outbox,
     logger,
     now,
@@ -140,27 +148,54 @@ export function createCollector(config: CollectorConfig): Collector {
     const origin = request.headers.get('origin');
     const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : '';
     const match = matchRoute(path || '/');
-    const isPublic = match?.publicMethods !== undefined;
-    // Preflights carry no site key, so they are answered for the union of allowed origins; the
-    // real request is then checked against its own site.
-    const corsOk = isPublic && origin !== null && originAllowed(origin, deps.keys.allOrigins);
-    const cors = isPublic ? corsHeaders(origin, corsOk) : new Headers();
+    // CORS follows the access of each method, never the path: a preflight (it carries no site
+    // key) is answered for the union of allowed origins and the methods whose access allows
+    // browsers; the real request is then checked against its own site.
+    const corsMethods = match
+      ? Object.keys(match).filter((m) => ACCESS[match[m]!.access].cors)
+      : [];
+    const endpoint = match?.[request.method];
+    const wantsCors = endpoint ? ACCESS[endpoint.access].cors : request.method === 'OPTIONS';
+    let corsOrigins = deps.keys.allOrigins;
+    const cors = () =>
+      wantsCors && corsMethods.length > 0
+        ? corsHeaders(origin, origin !== null && originAllowed(origin, corsOrigins))
+        : new Headers();
     try {
       if (!match) throw new CollectorError('not_found', `no route ${url.pathname}`);
-      if (request.method === 'OPTIONS' && isPublic) {
-        return preflight(origin, corsOk, match.publicMethods!);
+      if (request.method === 'OPTIONS' && corsMethods.length > 0) {
+        const ok = origin !== null && originAllowed(origin, corsOrigins);
+        return preflight(origin, ok, corsMethods.join(', '));
       }
-      const handler = match.methods[request.method];
-      if (!handler) {
+      if (!endpoint) {
         const response = errorResponse(
           new CollectorError('method_not_allowed', `${request.method} is not allowed here`),
         );
-        response.headers.set('allow', Object.keys(match.methods).join(', '));
-        return mergeHeaders(response, cors);
+        response.headers.set('allow', Object.keys(match).join(', '));
+        return mergeHeaders(response, cors());
       }
-      const clientAddress = clientAddressOf(request, info, config.trustProxy ?? false);
-      const response = await handler({ request, url, path, clientAddress, deps });
-      return mergeHeaders(response, cors);
+      const clientAddress = resolveAddress(
+        info.clientAddress,
+        request.headers.get('x-forwarded-for'),
+      );
+      const ctx = routeContext(request, url, path, clientAddress, deps);
+      const site = await ACCESS[endpoint.access].authorize(ctx);
+      if (site) corsOrigins = site.allowedOrigins;
+      let response: Response;
+      if (endpoint.access === 'none' || endpoint.access === 'team' || endpoint.access === 'link') {
+        try {
+          response = await endpoint.handler(ctx);
+        } catch (error) {
+          // Team handlers authenticate themselves; their 401s count as failed authentications.
+          if (endpoint.access === 'team' && isCollectorError(error) && error.status === 401) {
+            throw deps.authFailures.record(ctx.clientKey, path, error);
+          }
+          throw error;
+        }
+      } else {
+        response = await endpoint.handler({ ...ctx, site: site! });
+      }
+      return mergeHeaders(response, cors());
     } catch (error) {
       if (isCollectorError(error)) {
         if (error.status >= 500) {
@@ -170,11 +205,16 @@ export function createCollector(config: CollectorConfig): Collector {
             cause: String(error.cause),
           });
         }
-        return mergeHeaders(errorResponse(error), cors);
+        return mergeHeaders(errorResponse(error), cors());
+      }
+      // The client went away mid-body: nothing to answer and nothing wrong with the collector.
+      if (request.signal.aborted) {
+        logger.debug('request aborted', { path: url.pathname });
+        return errorResponse(new CollectorError('invalid_body', 'request aborted'));
       }
       logger.error('request failed', { path: url.pathname, error: String(error) });
       const internal = new CollectorError('internal_error', 'internal error; retry later');
-      return mergeHeaders(errorResponse(internal), cors);
+      return mergeHeaders(errorResponse(internal), cors());
     }
   };
 
@@ -189,10 +229,30 @@ export function createCollector(config: CollectorConfig): Collector {
   });
 }
 
-function clientAddressOf(request: Request, info: RequestInfo, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  return info.clientAddress ?? 'unknown';
+function routeContext(
+  request: Request,
+  url: URL,
+  path: string,
+  clientAddress: string,
+  deps: Deps,
+): RouteContext {
+  let text: Promise<string> | undefined;
+  let parsed: Promise<unknown> | undefined;
+  const bodyText = () => {
+    text ??= readBodyText(request, MAX_BODY_BYTES);
+    return text;
+  };
+  return {
+    request,
+    url,
+    path,
+    clientAddress,
+    clientKey: clientKey(clientAddress),
+    deps,
+    bodyText,
+    bodyJson() {
+      parsed ??= bodyText().then(parseJson);
+      return parsed;
+    },
+  };
 }

@@ -6,6 +6,7 @@ export { resolveSites } from './config/sites';
 export type {
   BucketLimit,
   DestinationInput,
+  RaterPolicy,
   SiteConfig,
   SiteInput,
   SiteLimits,
@@ -21,6 +22,7 @@ export type {
 export type { MailConfig } from './destinations/email';
 export type { CollectorErrorCode } from './errors';
 export { CollectorError, isCollectorError } from './errors';
+export type { TrustProxy } from './http/client-address';
 export type { RequestInfo } from './http/handler';
 export type { FetchHandler } from './http/node-listener';
 export { toNodeListener } from './http/node-listener';
@@ -37,6 +39,7 @@ export type {
 } from './outbox/outbox-types';
 export type { RatingPayload } from './outbox/rating-events';
 export type { DeliveryOptions } from './outbox/worker';
+export type { AccessKind, AccessName } from './routes/access';
 export { isLowScore } from './rules/low-score';
 export { pgliteStore } from './store/pglite';
 export type { PostgresStoreOptions } from './store/postgres';
@@ -50,3 +53,4 @@ export type {
   Store,
   StoredRating,
 } from './store/types';
+export * from './token';

@@ -1,6 +1,14 @@
 import type { RatingsResponse } from '@raaye/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collector, envelope, getRequest, postRequest, rating, site } from './_util/fixtures';
+import {
+  collector,
+  envelope,
+  getRequest,
+  postRequest,
+  raterToken,
+  rating,
+  site,
+} from './_util/fixtures';
 import { type StoreHandle, storeCases } from './_util/stores';
 
 interface Links {
@@ -50,7 +58,11 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
     const body = (await res.json()) as { owed: { id: string }; links: Links };
     const owedNow = async () =>
       (await (
-        await handler(getRequest(`/v1/owed?raterId=rider-9&siteKey=${s.siteKey}`))
+        await handler(
+          getRequest(
+            `/v1/owed?raterId=rider-9&siteKey=${s.siteKey}&token=${raterToken('rider-9')}`,
+          ),
+        )
       ).json()) as { owed: Array<{ interactionId: string }>; closed: string[] };
     return { s, handler, ...body, owedNow };
   }
@@ -152,6 +164,8 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
               interactionId: 'ride-1',
               score: 5,
               channel: 'widget',
+              // A verified rater: only those settle debts (issue 11).
+              token: raterToken('rider-9'),
             } as never),
           ],
           { siteKey: s.siteKey },
@@ -172,6 +186,8 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
               interactionId: 'ride-1',
               score: 5,
               channel: 'widget',
+              // A verified rater: only those settle debts (issue 11).
+              token: raterToken('rider-9'),
             } as never),
           ],
           { siteKey: s.siteKey },

@@ -30,6 +30,25 @@ describe.each(storeCases)('concurrent identical batches on $name', (storeCase) =
     expect(pairs.size).toBe(50);
   });
 
+  it('never deadlocks on overlapping batches sent in different orders (no 503)', async () => {
+    const s = site();
+    const handler = collector(handle.store, [s]);
+    const pool = Array.from({ length: 60 }, () => rating());
+    // Each request: a different shuffle of an overlapping slice, as retries from many tabs are.
+    const bodies = Array.from({ length: 30 }, (_, i) => {
+      const slice = pool.slice(i % 21, (i % 21) + 40);
+      const shuffled = slice
+        .map((r) => ({ r, key: Math.sin(i * 7919 + pool.indexOf(r)) }))
+        .sort((a, b) => a.key - b.key)
+        .map(({ r }) => r);
+      return envelope(shuffled, { siteKey: s.siteKey });
+    });
+    const responses = await Promise.all(bodies.map((b) => handler(postRequest(b))));
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
+    const stored = await handle.store.listRatings(s.id, {}, '0', 10_000);
+    expect(stored).toHaveLength(60);
+  });
+
   it('loses nothing: N distinct ratings in parallel batches → N stored', async () => {
     const s = site();
     const handler = collector(handle.store, [s]);

@@ -1,6 +1,14 @@
 import type { RatingsResponse } from '@raaye/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collector, envelope, getRequest, postRequest, rating, site } from './_util/fixtures';
+import {
+  collector,
+  envelope,
+  getRequest,
+  postRequest,
+  raterToken,
+  rating,
+  site,
+} from './_util/fixtures';
 import { type StoreHandle, storeCases } from './_util/stores';
 
 function secretPost(path: string, secretKey: string, body: unknown, method = 'POST') {
@@ -107,19 +115,37 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     );
 
     const list = await handler(
-      getRequest(`/v1/owed?raterId=rider-7&siteKey=${s.siteKey}`, undefined, {
-        origin: 'https://shop.example.com',
-      }),
+      getRequest(
+        `/v1/owed?raterId=rider-7&siteKey=${s.siteKey}&token=${raterToken('rider-7')}`,
+        undefined,
+        {
+          origin: 'https://shop.example.com',
+        },
+      ),
     );
     expect(list.status).toBe(200);
     expect(list.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
-    const owed = (await list.json()) as { owed: Array<{ interactionId: string; prompt: string }> };
+    const owed = (await list.json()) as {
+      owed: Array<{ interactionId: string; prompt: string; token: string }>;
+    };
     expect(owed.owed.map((o) => o.interactionId)).toEqual(['ride-42', 'ride-43']);
     expect(owed.owed[0]!.prompt).toBe('How was your ride with Sam?');
 
-    const r = rating({ raterId: 'rider-7', interactionId: 'ride-42' });
+    // An unverified rating does not settle it; the per-prompt token does.
+    await handler(
+      postRequest(
+        envelope([rating({ raterId: 'rider-7', interactionId: 'ride-42' })], {
+          siteKey: s.siteKey,
+        }),
+      ),
+    );
+    const r = rating({ raterId: 'rider-7', interactionId: 'ride-42', token: owed.owed[0]!.token });
     await handler(postRequest(envelope([r], { siteKey: s.siteKey })));
-    const bearer = await handler(getRequest('/v1/owed?raterId=rider-7', s.siteKey));
+    const bearer = await handler(
+      getRequest('/v1/owed?raterId=rider-7', s.siteKey, {
+        'raaye-rater-token': raterToken('rider-7'),
+      }),
+    );
     const left = (await bearer.json()) as { owed: Array<{ interactionId: string }> };
     expect(left.owed.map((o) => o.interactionId)).toEqual(['ride-43']);
 
@@ -128,7 +154,11 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
       secretPost('/v1/owed', s.secretKey, { raterId: 'rider-7', interactionId: 'ride-42' }),
     );
     const still = (await (
-      await handler(getRequest('/v1/owed?raterId=rider-7', s.siteKey))
+      await handler(
+        getRequest('/v1/owed?raterId=rider-7', s.siteKey, {
+          'raaye-rater-token': raterToken('rider-7'),
+        }),
+      )
     ).json()) as {
       owed: unknown[];
     };
@@ -151,13 +181,20 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     );
     expect(past.status).toBe(400);
     expect((await handler(getRequest('/v1/owed?raterId=a'))).status).toBe(401);
+    // A valid site key is not enough: the rater's token is needed, for that rater.
+    expect((await handler(getRequest('/v1/owed?raterId=a', s.siteKey))).status).toBe(401);
+    expect(
+      (await handler(getRequest(`/v1/owed?raterId=a&token=${raterToken('b')}`, s.siteKey))).status,
+    ).toBe(401);
     expect((await handler(getRequest('/v1/owed', s.siteKey))).status).toBe(400);
     expect((await handler(getRequest('/v1/owed?raterId=%00', s.siteKey))).status).toBe(400);
     expect(
       (await handler(secretPost('/v1/raters/%00', s.secretKey, undefined, 'DELETE'))).status,
     ).toBe(400);
     const foreign = await handler(
-      getRequest('/v1/owed?raterId=a', s.siteKey, { origin: 'https://evil.example' }),
+      getRequest(`/v1/owed?raterId=a&token=${raterToken('a')}`, s.siteKey, {
+        origin: 'https://evil.example',
+      }),
     );
     expect(foreign.status).toBe(403);
     let now = Date.now();
@@ -171,7 +208,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     );
     now += 120_000;
     const expired = (await (
-      await clocked(getRequest('/v1/owed?raterId=exp', s.siteKey))
+      await clocked(getRequest(`/v1/owed?raterId=exp&token=${raterToken('exp')}`, s.siteKey))
     ).json()) as {
       owed: unknown[];
     };

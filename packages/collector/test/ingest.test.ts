@@ -49,6 +49,7 @@ describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
     const full = rating({
       tags: ['late', 'rude'],
       comment: '<script>alert(1)</script> stays text',
+      raterId: 'user-9',
       user: { id: 'user-9', traits: { plan: 'pro' } },
       meta: { app: '1.2.3', nested: { ok: true } },
       locale: 'en-GB',
@@ -68,6 +69,7 @@ describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
       locale: 'en-GB',
       source: 'webview-ios',
       low: false,
+      verified: false,
     });
   });
 

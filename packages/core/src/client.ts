@@ -50,11 +50,16 @@ export function createClient(options: ClientOptions): RaayeClient {
     );
 
   const store = createStorageHandle(selectStorage(o.storage, namespace), (kind, reason) =>
-    events.emit('storage', { kind, ...(reason ? { reason } : {}) }),
+    events.emit('storage', {
+      kind,
+      durable: kind === 'indexeddb' || kind === 'custom',
+      ...(reason ? { reason } : {}),
+    }),
   );
   const rater = createRater(store, validateUser(o.user, 'createClient()'));
   const maxAgeMs = o.queue?.maxAgeMs ?? 7 * DAY_MS;
-  const queue = createDurableQueue(store, createAgeClock(store, maxAgeMs), {
+  const clock = createAgeClock(store, maxAgeMs);
+  const queue = createDurableQueue(store, clock, {
     maxItems: o.queue?.maxItems ?? 1000,
     maxBytes: o.queue?.maxBytes ?? 2 * 1024 * 1024,
     maxAgeMs,
@@ -88,7 +93,7 @@ export function createClient(options: ClientOptions): RaayeClient {
     o.flushIntervalMs ?? 15_000,
     report,
   );
-  const prompts = createPendingPrompts(store);
+  const prompts = createPendingPrompts(store, clock);
   const recontact = createRecontact(store, o.recontact);
   const asking = createAsking(rater, prompts, recontact, report);
 

@@ -63,6 +63,11 @@ export interface WireRating {
   source: Source;
   /** ISO 8601 from the device clock. */
   createdAt: string;
+  /**
+   * Rater token signed by the site's backend (verified raters, docs/security.md). Optional:
+   * collectors that predate it ignore the field; `signed` sites refuse ratings without one.
+   */
+  token?: string;
 }
 
 export interface RatingsEnvelope {

@@ -188,7 +188,12 @@ export interface ClientEvents {
   sent: { id: string; status: 'accepted' | 'duplicate' };
   rejected: { ratings: Rating[]; reason: string; status?: number };
   dropped: { id: string; reason: DropReason };
-  storage: { kind: StorageKind; reason?: string };
+  /**
+   * Which storage holds the queue. `durable: false` for localStorage (browsers write it to disk
+   * lazily: a browser killed within seconds of `rate()` loses the rating) and memory (lost with
+   * the page); true for IndexedDB and a custom store.
+   */
+  storage: { kind: StorageKind; durable: boolean; reason?: string };
   error: RaayeError;
 }
 

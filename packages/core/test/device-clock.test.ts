@@ -54,6 +54,18 @@ describe('a wrong device clock', () => {
     expect(dropped).not.toHaveBeenCalled();
   });
 
+  it('does not forget a required prompt asked while the clock read 1999', async () => {
+    useFakeClock(Date.parse('1999-03-01T10:00:00Z'));
+    installCollector();
+    const shared = memoryStore();
+    const first = makeClient({ storage: shared });
+    await first.expect({ interactionId: 'ride-1', prompt: { title: 'Rate your ride' } });
+    first.destroy();
+    setDeviceClock(Date.parse('2026-11-23T12:00:00Z'));
+    const second = makeClient({ storage: shared });
+    expect((await second.pending()).map((p) => p.interactionId)).toEqual(['ride-1']);
+  });
+
   it('does not keep waiting out a backoff set while the clock ran ahead', async () => {
     useFakeClock(Date.parse('2101-03-01T10:00:00Z'));
     const collector = installCollector();

@@ -125,8 +125,7 @@ describe('flush()', () => {
       return realFetch(url, init);
     });
     await client.flush();
-    // Two batches in flight at a time: both halves of the split are tried before halving again.
-    expect(sizes.slice(0, 4)).toEqual([4, 2, 2, 1]);
+    expect(sizes.slice(0, 3)).toEqual([4, 2, 1]);
     expect(collector.stored.size).toBe(4);
     client.destroy();
   });

@@ -5,13 +5,15 @@ import type { KeyValueStore } from '../src/types';
 import { installCollector, makeClient, settle, stars } from './_util/harness';
 
 const storageEvent = (client: ReturnType<typeof makeClient>) =>
-  new Promise<{ kind: string; reason?: string }>((resolve) => client.on('storage', resolve));
+  new Promise<{ kind: string; durable?: boolean; reason?: string }>((resolve) =>
+    client.on('storage', resolve),
+  );
 
 describe('storage selection', () => {
   it('uses IndexedDB when it works, and says so', async () => {
     installCollector();
     const client = makeClient();
-    expect(await storageEvent(client)).toEqual({ kind: 'indexeddb' });
+    expect(await storageEvent(client)).toEqual({ kind: 'indexeddb', durable: true });
     expect(await client.storage()).toBe('indexeddb');
   });
 
@@ -44,7 +46,7 @@ describe('storage selection', () => {
     });
     const client = makeClient();
     const event = await storageEvent(client);
-    expect(event.kind).toBe('localstorage');
+    expect(event).toMatchObject({ kind: 'localstorage', durable: false });
     expect(event.reason).toContain('indexeddb unavailable');
     const rating = await client.rate(stars('a'));
     expect(localStorage.getItem(`raaye:q:${rating.id}`)).toContain(rating.id);

@@ -58,21 +58,40 @@ export function mount(options: MountOptions): WidgetController {
   const view = createPromptView({ o, client, host, root, emit, fail, done: () => jobs.done() });
   cleanups.push(onLocale(view.refresh));
 
+  const skipped = (job: Job, reason: string) => {
+    emit('skipped', { interactionId: job.prompt.interactionId, reason });
+    job.resolve({ status: 'skipped', reason });
+  };
+
   /** Decide whether a prompt whose turn has come is still to be shown, then show it. */
   const run = async (job: Job) => {
     const p = job.prompt;
     try {
-      const [decision] = await Promise.all([client.shouldAsk(p.interactionId), job.durable]);
-      const skip = p.required ? decision.reason === 'already_rated' : !decision.ask;
-      if (skip) {
-        emit('skipped', { interactionId: p.interactionId, reason: decision.reason });
-        job.resolve({ status: 'skipped', reason: decision.reason });
+      if (!p.required) {
+        // Optional: drawn at once while storage decides (recontact rules, already rated), and
+        // withdrawn if it says no: the first prompt does not wait ~50 ms of IndexedDB.
+        const { early, decision } = client.offer({ interactionId: p.interactionId });
+        const keep = decision.then((d) => {
+          if (!d.ask) skipped(job, d.reason);
+          return d.ask;
+        });
+        if (early && document.body && !destroyed) return view.show(job, keep);
+        if (await keep) {
+          await body;
+          if (!destroyed) return view.show(job);
+          skipped(job, 'destroyed');
+        }
       } else {
-        // Not awaited: recording the prompt for the recontact rules need not delay showing it.
-        client.noteAsked(p.interactionId).catch(fail);
-        await body;
-        if (!destroyed) return view.show(job);
-        job.resolve({ status: 'skipped', reason: 'destroyed' });
+        // Required: stored as pending when asked (jobs.ts); shown once that write is done.
+        const [decision] = await Promise.all([client.shouldAsk(p.interactionId), job.durable]);
+        if (decision.reason === 'already_rated') skipped(job, decision.reason);
+        else {
+          // Not awaited: recording the prompt for the recontact rules need not delay showing it.
+          client.noteAsked(p.interactionId).catch(fail);
+          await body;
+          if (!destroyed) return view.show(job);
+          skipped(job, 'destroyed');
+        }
       }
     } catch (e) {
       fail(e);

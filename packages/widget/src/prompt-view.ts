@@ -60,7 +60,12 @@ export function createPromptView(d: ViewDeps) {
     d.done();
   };
 
-  const show = (job: Job) => {
+  /**
+   * Draw `job`'s prompt. `keep` settles with whether it stays (storage may withdraw a prompt drawn
+   * early): it is made modal, focused and reported `shown` only after the first frame and once
+   * `keep` says yes; on no it is taken down without a trace.
+   */
+  const show = (job: Job, keep: Promise<boolean> = Promise.resolve(true)) => {
     const p = job.prompt;
     const layout = layoutOf(o, p);
     const scale = p.scale ?? 'stars5';
@@ -144,7 +149,7 @@ export function createPromptView(d: ViewDeps) {
       if (layout !== 'inline' && !isOnScreen(box, host)) {
         d.emit('error', {
           code: 'hidden',
-          message: `prompt ${p.interactionId} is hidden by the page's styles: not shown, page left usable`,
+          message: `${p.interactionId}: hidden by page styles; page left usable`,
         });
         job.resolve({ status: 'skipped', reason: 'hidden' });
         close();
@@ -155,7 +160,12 @@ export function createPromptView(d: ViewDeps) {
       d.emit('shown', { interactionId: p.interactionId, scale, required: !!p.required });
     };
     requestAnimationFrame(() => {
-      timer = setTimeout(() => reveal?.());
+      timer = setTimeout(() =>
+        keep.then(
+          (yes) => (yes ? reveal?.() : draw === mine && close()),
+          () => reveal?.(),
+        ),
+      );
     });
   };
 

@@ -129,7 +129,10 @@ describe('without required', () => {
     const { client, namespace } = testClient();
     const rules = createRulesClient(namespace);
     m = mountWidget({}, rules);
+    // `shown` once storage has decided (the prompt may be drawn before), as a person would see it.
+    const shown = new Promise((r) => m!.ctl.on('shown', r));
     const first = m.ctl.ask({ interactionId: 'k1' });
+    await shown;
     fireEvent.click(await m.ui.findByRole('button', { name: 'Close' }));
     await first;
     // Cooldown: the next prompt is skipped, with the reason.

@@ -10,7 +10,7 @@ import type { SiteConfig } from '../config/types';
 export function linkKey(site: SiteConfig): Buffer {
   let key = cache.get(site);
   if (!key) {
-    const secret = (site as { signingSecret?: string }).signingSecret ?? site.secretKey;
+    const secret = site.signingSecrets[0] ?? site.secretKey;
     key = createHmac('sha256', secret).update('raaye/rating-link-key/v1').digest();
     cache.set(site, key);
   }

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { weakKeyReason } from '../auth/key-strength';
 import { type Collector, createCollector } from '../collector';
 import { loadConfigFile, sitesFromEnv } from '../config/load';
 import type { SiteInput } from '../config/types';
 import { CollectorError } from '../errors';
+import { proxyMatcher } from '../http/client-address';
+import { limitConnections, SERVER_TIMEOUTS } from '../http/connection-limits';
 import { toNodeListener } from '../http/node-listener';
 import type { Logger } from '../log/logger';
 import { pgliteStore } from '../store/pglite';
@@ -33,6 +36,17 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
       'no sites configured: pass --config, set RAAYE_SITES or RAAYE_SITE_KEY/RAAYE_SECRET_KEY, or use --demo',
     );
   }
+  // Configured secret keys guard every rating and the rater's personal data: refuse weak ones
+  // at start-up rather than let `sk_1` be guessed (the demo's own site is added later).
+  for (const site of sites) {
+    const weak = weakKeyReason(site.secretKey);
+    if (weak) {
+      throw new CollectorError(
+        'invalid_config',
+        `site "${site.id}": the secret key ${weak}; make one with \`raaye-collector keys\``,
+      );
+    }
+  }
   const basePath = file?.basePath ?? '';
   const assets = staticDir();
   const statics = options.demo ? demoStatic(assets) : undefined;
@@ -49,8 +63,14 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
     if (!isApi && dashboard.matches(pathname)) return dashboard.serve(request);
     return !isApi && statics ? statics(request) : collector!(request, info);
   };
-  const server = createServer(toNodeListener(handler));
+  const server = createServer(SERVER_TIMEOUTS, toNodeListener(handler));
   server.keepAliveTimeout = 5000;
+  // Behind proxies every connection comes from them: the cap then belongs on the proxy.
+  const trust = file?.trustProxy;
+  const exempt = Array.isArray(trust) ? proxyMatcher(trust) : undefined;
+  if (trust === undefined || trust === false || trust === 0 || exempt) {
+    limitConnections(server, exempt ? { exempt } : {});
+  }
 
   const store: Store = options.databaseUrl
     ? await postgresStore(options.databaseUrl)

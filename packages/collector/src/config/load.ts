@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { MailConfig } from '../destinations/email';
 import { CollectorError } from '../errors';
+import { addressResolver, type TrustProxy } from '../http/client-address';
 import type { DeliveryOptions } from '../outbox/worker';
 import { issuePath } from '../validate/issue-path';
 import { resolveSites } from './sites';
@@ -10,7 +11,7 @@ import type { SiteConfig } from './types';
 export interface FileConfig {
   sites: SiteConfig[];
   basePath?: string;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** As `createCollector`: delivery worker tuning. */
   delivery?: DeliveryOptions;
   /** As `createCollector`: SMTP for e-mail destinations. */
@@ -70,8 +71,16 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
   ) {
     throw new CollectorError('invalid_config', `${path}: basePath must look like /raaye`);
   }
-  if (trustProxy !== undefined && typeof trustProxy !== 'boolean') {
-    throw new CollectorError('invalid_config', `${path}: trustProxy must be a boolean`);
+  const proxyOk =
+    trustProxy === undefined ||
+    typeof trustProxy === 'boolean' ||
+    typeof trustProxy === 'number' ||
+    (Array.isArray(trustProxy) && trustProxy.every((p) => typeof p === 'string'));
+  if (!proxyOk) {
+    throw new CollectorError(
+      'invalid_config',
+      `${path}: trustProxy must be a boolean, a hop count or a list of proxy addresses`,
+    );
   }
   const outbox = v.safeParse(OutboxFileSchema, parsed);
   if (!outbox.success) {
@@ -79,11 +88,12 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
     throw new CollectorError('invalid_config', `${path}: ${issuePath(issue)}: ${issue.message}`);
   }
   try {
+    addressResolver(trustProxy as TrustProxy | undefined); // validates
     return {
       ...outbox.output,
       sites: resolveSites(sites),
       ...(basePath === undefined ? {} : { basePath: basePath as string }),
-      ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as boolean }),
+      ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as TrustProxy }),
     };
   } catch (error) {
     if (error instanceof CollectorError)

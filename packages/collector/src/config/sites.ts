@@ -26,6 +26,12 @@ const bucket = v.optional(
   }),
 );
 
+const SECRET = v.pipe(
+  v.string(),
+  v.minLength(32, 'must have at least 32 characters (make one with `raaye-collector keys`)'),
+  v.maxLength(256),
+);
+
 const SiteSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 of A-Z a-z 0-9 _ . -')),
   siteKey: v.pipe(v.string(), v.regex(/^pk_[A-Za-z0-9_-]{1,120}$/, 'must look like pk_…')),
@@ -45,6 +51,8 @@ const SiteSchema = v.strictObject({
       client: bucket,
     }),
   ),
+  signingSecret: v.optional(v.union([SECRET, v.pipe(v.array(SECRET), v.minLength(1))])),
+  raters: v.optional(v.picklist(['signed', 'open'], "must be 'signed' or 'open'")),
   webhook: v.optional(
     v.strictObject({
       url: v.pipe(v.string(), v.url('must be a URL')),
@@ -74,8 +82,18 @@ export function resolveSites(input: unknown): SiteConfig[] {
       seen.add(key);
     }
   }
-  return result.output.map((site) => ({
+  for (const site of result.output) {
+    if (site.raters === 'signed' && site.signingSecret === undefined) {
+      throw new CollectorError(
+        'invalid_config',
+        `sites[${site.id}].raters: 'signed' needs a signingSecret to verify rater tokens`,
+      );
+    }
+  }
+  return result.output.map(({ signingSecret, ...site }) => ({
     ...site,
+    signingSecrets: signingSecret === undefined ? [] : [signingSecret].flat(),
+    raters: site.raters ?? 'open',
     ...destinationsOf(site),
     allowedOrigins: site.allowedOrigins.map((o) => o.toLowerCase()),
     limits: {

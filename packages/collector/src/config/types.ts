@@ -45,7 +45,19 @@ export interface SiteConfig {
   owners: string[];
   /** Event types some destination wants: only these are written to the outbox. */
   events: ReadonlySet<EventType>;
+  /**
+   * Secrets that sign rater tokens (`signRaterToken`); the first signs, all verify, so a
+   * rotation can overlap. Empty when the site has none.
+   */
+  signingSecrets: string[];
+  /**
+   * `signed`: every rating needs a valid rater token. `open`: unsigned ratings are kept but
+   * stored unverified, and never displace or settle a verified rater's. @default 'open'
+   */
+  raters: RaterPolicy;
 }
+
+export type RaterPolicy = 'signed' | 'open';
 
 /** What a config file or `createCollector` accepts: limits may be partial. */
 export interface SiteInput {
@@ -55,6 +67,10 @@ export interface SiteInput {
   allowedOrigins: string[];
   limits?: { maxBodyBytes?: number; site?: Partial<BucketLimit>; client?: Partial<BucketLimit> };
   webhook?: WebhookConfig;
+  /** One secret, or several during a rotation (the first signs). At least 32 characters. */
+  signingSecret?: string | string[];
+  /** @default 'open' */
+  raters?: RaterPolicy;
   /** `events` defaults to `['rating.low']`. */
   destinations?: DestinationInput[];
   owners?: string[];

@@ -17,8 +17,8 @@ export function preflight(origin: string | null, allowed: boolean, methods: stri
   headers.append('vary', 'Access-Control-Request-Method, Access-Control-Request-Headers');
   if (origin !== null && allowed) {
     headers.set('access-control-allow-methods', `${methods}, OPTIONS`);
-    // Authorization for `GET /v1/owed` with the site key as a bearer token.
-    headers.set('access-control-allow-headers', 'Content-Type, Authorization');
+    // Authorization for `GET /v1/owed` with the site key as a bearer token, and its rater token.
+    headers.set('access-control-allow-headers', 'Content-Type, Authorization, Raaye-Rater-Token');
     headers.set('access-control-max-age', '600');
   }
   return new Response(null, { status: 204, headers });

@@ -41,6 +41,15 @@ export function parseFilter(params: URLSearchParams): RatingFilter {
     }
     filter.scale = scale as Scale;
   }
+  const verified = params.get('verified');
+  if (verified !== null) {
+    if (verified !== 'true' && verified !== 'false') {
+      throw new CollectorError('invalid_body', 'verified must be true or false', {
+        path: 'verified',
+      });
+    }
+    filter.verified = verified === 'true';
+  }
   return filter;
 }
 

@@ -7,7 +7,7 @@ import { json } from '../http/respond';
 import { authorize, type Principal } from '../members/authorize';
 import { Uuid } from '../members/schemas';
 import type { RouteContext } from '../routes/context';
-import type { Route } from '../routes/router';
+import { type Route, team } from '../routes/router';
 import { slaMetrics } from '../sla/metrics';
 import { composeReply } from './compose-reply';
 import { type FollowUpStatus, STATUSES } from './followup-row';
@@ -19,18 +19,18 @@ import { type Action, ActionSchema, applyAction } from './workflow';
 export function matchInboxRoute(path: string): Route | undefined {
   switch (path) {
     case '/v1/inbox':
-      return { methods: { GET: listInbox } };
+      return { GET: team(listInbox) };
     case '/v1/inbox/settings':
-      return { methods: { GET: getSettings, PUT: putSettings } };
+      return { GET: team(getSettings), PUT: team(putSettings) };
     case '/v1/inbox/metrics':
-      return { methods: { GET: getMetrics } };
+      return { GET: team(getMetrics) };
     case '/v1/inbox/bulk':
-      return { methods: { POST: bulk } };
+      return { POST: team(bulk) };
   }
   const m = /^\/v1\/inbox\/([0-9a-fA-F-]{36})$/.exec(path);
   if (m && Uuid.test(m[1]!)) {
     const id = m[1]!.toLowerCase();
-    return { methods: { GET: (ctx) => showFollowUp(ctx, id), POST: (ctx) => act(ctx, id) } };
+    return { GET: team((ctx) => showFollowUp(ctx, id)), POST: team((ctx) => act(ctx, id)) };
   }
   return undefined;
 }

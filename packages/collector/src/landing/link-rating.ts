@@ -43,6 +43,8 @@ export async function storeLinkRating(
     receivedAt: now,
     eventTime: now,
     low: isLowScore(scale, answer.score),
+    // The link was signed for this owed entry's rater: as good as a rater token.
+    verified: true,
     channel: claims.channel,
   };
   // Outbox events (rating.created / rating.low) commit with it, as for every channel.

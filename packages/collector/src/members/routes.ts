@@ -1,4 +1,4 @@
-import type { Route } from '../routes/router';
+import { type Route, team } from '../routes/router';
 import { addMember, listMembers, removeMember, siteActivity, updateMember } from './member-routes';
 import { currentSession, signIn, signOut } from './session-routes';
 import { createToken, listTokens, revokeToken } from './token-routes';
@@ -10,26 +10,24 @@ export function matchMemberRoute(
 ): Route | undefined {
   switch (path) {
     case '/v1/session':
-      return { methods: { POST: signIn, GET: currentSession, DELETE: signOut } };
+      return { POST: team(signIn), GET: team(currentSession), DELETE: team(signOut) };
     case '/v1/members':
-      return { methods: { GET: listMembers, POST: addMember } };
+      return { GET: team(listMembers), POST: team(addMember) };
     case '/v1/tokens':
-      return { methods: { GET: listTokens, POST: createToken } };
+      return { GET: team(listTokens), POST: team(createToken) };
     case '/v1/activity':
-      return { methods: { GET: siteActivity } };
+      return { GET: team(siteActivity) };
   }
   const member = /^\/v1\/members\/([^/]+)$/.exec(path);
   const memberId = member && decode(member[1]!);
   if (memberId) {
     return {
-      methods: {
-        PATCH: (ctx) => updateMember(ctx, memberId),
-        DELETE: (ctx) => removeMember(ctx, memberId),
-      },
+      PATCH: team((ctx) => updateMember(ctx, memberId)),
+      DELETE: team((ctx) => removeMember(ctx, memberId)),
     };
   }
   const token = /^\/v1\/tokens\/([^/]+)$/.exec(path);
   const tokenId = token && decode(token[1]!);
-  if (tokenId) return { methods: { DELETE: (ctx) => revokeToken(ctx, tokenId) } };
+  if (tokenId) return { DELETE: team((ctx) => revokeToken(ctx, tokenId)) };
   return undefined;
 }

@@ -39,6 +39,15 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond));
   }
 
+  /** Like `take` without taking: 0 when a token is there, else the whole seconds to wait. */
+  peek(key: string, limit: BucketLimit): number {
+    const bucket = this.#buckets.get(key);
+    if (!bucket) return 0;
+    const elapsed = Math.max(0, this.#now() - bucket.updatedAt) / 1000;
+    const tokens = Math.min(limit.burst, bucket.tokens + elapsed * limit.perSecond);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / limit.perSecond));
+  }
+
   // A flood of spoofed addresses must not grow memory without bound; dropping the oldest
   // buckets only ever hands a client a fresh (full) bucket, never blocks anyone.
   #evictIfFull(): void {

@@ -3,7 +3,7 @@ import { CSV_HEADER, csvRow } from '../export/csv';
 import { ndjsonRow } from '../export/ndjson';
 import { decodeCursor, encodeCursor, parseFilter, parseLimit } from '../http/query-filter';
 import type { StoredRating } from '../store/types';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
 const CHUNK = 500;
 
@@ -11,9 +11,9 @@ const CHUNK = 500;
  * `GET /v1/ratings?format=ndjson|csv&limit&cursor&from&to&…` (secret key). Streams the page
  * in chunks so memory stays flat; the next cursor is in `Raaye-Next-Cursor` and `Link`.
  */
-export async function exportRatings(ctx: RouteContext): Promise<Response> {
+export async function exportRatings(ctx: SiteContext): Promise<Response> {
   const { store } = ctx.deps;
-  const site = ctx.deps.keys.bySecret(ctx.request);
+  const { site } = ctx;
   const params = ctx.url.searchParams;
   const filter = parseFilter(params);
   const limit = parseLimit(params, 1000, 10_000);

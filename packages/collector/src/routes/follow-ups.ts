@@ -5,11 +5,11 @@ import { readJsonBody } from '../http/json-body';
 import { decodeCursor, encodeCursor, parseLimit } from '../http/query-filter';
 import { json } from '../http/respond';
 import { UUID } from '../validate/rating-schema';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
 /** `GET /v1/follow-ups?limit&cursor` (secret key): low ratings nobody has replied to, oldest first. */
-export async function listFollowUps(ctx: RouteContext): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function listFollowUps(ctx: SiteContext): Promise<Response> {
+  const { site } = ctx;
   const params = ctx.url.searchParams;
   const limit = parseLimit(params, 100, 1000);
   const rows = await ctx.deps.store.listFollowUps(site.id, decodeCursor(params), limit + 1);
@@ -27,8 +27,8 @@ const ReplySchema = v.object({
 });
 
 /** `POST /v1/follow-ups/:id` (secret key) with `{ by, note? }`: marks it replied. */
-export async function replyFollowUp(ctx: RouteContext, id: string): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function replyFollowUp(ctx: SiteContext, id: string): Promise<Response> {
+  const { site } = ctx;
   const body = await readJsonBody(ctx.request, ReplySchema);
   const at = new Date(ctx.deps.now()).toISOString();
   const found =

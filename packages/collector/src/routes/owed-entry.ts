@@ -5,10 +5,10 @@ import { CollectorError } from '../errors';
 import { json } from '../http/respond';
 import { pageLocale } from '../landing/locale';
 import type { OwedRecord } from '../store/types';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
-async function entry(ctx: RouteContext, id: string) {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+async function entry(ctx: SiteContext, id: string) {
+  const { site } = ctx;
   const owed = await ctx.deps.store.getOwed(site.id, id);
   if (!owed) throw new CollectorError('not_found', `no owed entry ${id}`);
   return { site, owed };
@@ -30,8 +30,8 @@ function view(owed: OwedRecord, now: number) {
  * `DELETE /v1/owed/:id` (secret key): the rating is no longer wanted. The widget stops asking on
  * its next check (`closed` in `GET /v1/owed`) and the links say so. A settled entry stays settled.
  */
-export async function cancelOwed(ctx: RouteContext, id: string): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function cancelOwed(ctx: SiteContext, id: string): Promise<Response> {
+  const { site } = ctx;
   const now = ctx.deps.now();
   const owed = await ctx.deps.store.cancelOwed(site.id, id, new Date(now).toISOString());
   if (!owed) throw new CollectorError('not_found', `no owed entry ${id}`);
@@ -39,7 +39,7 @@ export async function cancelOwed(ctx: RouteContext, id: string): Promise<Respons
 }
 
 /** `GET /v1/owed/:id` (secret key): the entry, its state and its links. */
-export async function getOwedEntry(ctx: RouteContext, id: string): Promise<Response> {
+export async function getOwedEntry(ctx: SiteContext, id: string): Promise<Response> {
   const { site, owed } = await entry(ctx, id);
   return json({ owed: view(owed, ctx.deps.now()), links: owedLinks(ctx, site, owed) });
 }
@@ -48,7 +48,7 @@ export async function getOwedEntry(ctx: RouteContext, id: string): Promise<Respo
  * `GET /v1/owed/:id/email` (secret key): a ready HTML fragment with one link per score, in the
  * entry's language, for the site's own e-mail template.
  */
-export async function owedEmail(ctx: RouteContext, id: string): Promise<Response> {
+export async function owedEmail(ctx: SiteContext, id: string): Promise<Response> {
   const { site, owed } = await entry(ctx, id);
   const locale = pageLocale(owed.locale);
   const links = owedLinks(ctx, site, owed);

@@ -1,16 +1,16 @@
 import { LIMITS, SCALES, type Scale } from '@raaye/core/contract';
 import * as v from 'valibot';
-import { bearer } from '../auth/keys';
+import { checkRater } from '../auth/rater-check';
+import { RATER_TOKEN_KIND } from '../auth/rater-token';
+import { signToken } from '../auth/signed-token';
 import { owedLinks } from '../channels/link-urls';
 import { CollectorError } from '../errors';
-import { checkOrigin } from '../http/client-origin';
 import { jsonWithEtag } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { json } from '../http/respond';
-import { enforce } from '../rate-limit/enforce';
 import { parseTimestamp } from '../time/timestamp';
 import { findUnsafeText } from '../validate/text-safety';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
 const DAY = 86_400_000;
 const MAX_TTL = 90 * DAY;
@@ -60,8 +60,8 @@ const OwedSchema = v.object({
 });
 
 /** `POST /v1/owed` (secret key, from the site's backend): this rater owes a rating. */
-export async function postOwed(ctx: RouteContext): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function postOwed(ctx: SiteContext): Promise<Response> {
+  const { site } = ctx;
   const body = await readJsonBody(ctx.request, OwedSchema);
   // NUL or a lone surrogate would fail in the database: a 400 here, not a 5xx there.
   const unsafe = findUnsafeText(body, 'body');
@@ -90,27 +90,40 @@ export async function postOwed(ctx: RouteContext): Promise<Response> {
 }
 
 /**
- * `GET /v1/owed?raterId=…` with the public site key (`siteKey=pk_…` or `Authorization: Bearer
- * pk_…`): what the rater still owes, so the widget can ask on whichever device opens next.
+ * `GET /v1/owed?raterId=…&token=…` with the public site key (`siteKey=pk_…` or `Authorization:
+ * Bearer pk_…`) and a rater token for that rater (`token=` or `Raaye-Rater-Token:`): what the
+ * rater still owes, so the widget can ask on whichever device opens next. Each entry carries a
+ * token bound to its interaction, good until the entry expires, for the rating to send.
  */
-export async function getOwed(ctx: RouteContext): Promise<Response> {
-  const { deps, url } = ctx;
-  const key = url.searchParams.get('siteKey') ?? bearer(ctx.request);
-  const site = deps.keys.bySiteKey(key);
-  checkOrigin(ctx.request, site);
-  enforce(deps.buckets, `client:${site.id}:${ctx.clientAddress}`, site.limits.client);
+export async function getOwed(ctx: SiteContext): Promise<Response> {
+  const { deps, url, site } = ctx;
   const raterId = url.searchParams.get('raterId');
   if (!raterId || raterId.length > LIMITS.raterId || findUnsafeText(raterId, 'raterId')) {
     throw new CollectorError('invalid_body', 'raterId must have 1–128 characters', {
       path: 'raterId',
     });
   }
+  const token = url.searchParams.get('token') ?? ctx.request.headers.get('raaye-rater-token');
   const now = deps.now();
+  const rater = checkRater(site, token ?? undefined, raterId, undefined, now, now);
+  if (!rater.ok || !rater.verified) {
+    const error = new CollectorError(
+      'unauthorized',
+      token === null
+        ? 'GET /v1/owed needs a rater token for this rater (token=…)'
+        : rater.ok
+          ? 'rater token missing'
+          : rater.message,
+      { path: 'token' },
+    );
+    throw deps.authFailures.record(ctx.clientKey, ctx.path, error);
+  }
   const iso = new Date(now).toISOString();
   const [owed, closed] = await Promise.all([
     deps.store.listOwed(site.id, raterId, iso),
     deps.store.closedOwed(site.id, raterId, new Date(now - CLOSED_WINDOW).toISOString(), iso),
   ]);
+  const [secret] = site.signingSecrets as [string];
   return jsonWithEtag(ctx.request, {
     owed: owed.map((o) => ({
       interactionId: o.interactionId,
@@ -121,6 +134,13 @@ export async function getOwed(ctx: RouteContext): Promise<Response> {
       locale: o.locale,
       createdAt: o.createdAt,
       expiresAt: o.expiresAt,
+      // The rating for this prompt carries it: verified even after the page's token expired.
+      token: signToken(
+        secret,
+        RATER_TOKEN_KIND,
+        [raterId, o.interactionId],
+        Math.ceil(Date.parse(o.expiresAt) / 1000),
+      ),
     })),
     // Settled (on any channel), cancelled or expired lately: a device drops the prompts it still
     // holds for these instead of asking again.

@@ -2,11 +2,11 @@ import { LIMITS } from '@raaye/core/contract';
 import { CollectorError } from '../errors';
 import { json } from '../http/respond';
 import { findUnsafeText } from '../validate/text-safety';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
 /** `DELETE /v1/raters/:raterId` (secret key): erases the rater's ratings and debts (GDPR art. 17). */
-export async function eraseRater(ctx: RouteContext, raterId: string): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function eraseRater(ctx: SiteContext, raterId: string): Promise<Response> {
+  const { site } = ctx;
   if (
     raterId.length === 0 ||
     raterId.length > LIMITS.raterId ||

@@ -1,46 +1,31 @@
 import type { ItemResult, RatingsResponse } from '@raaye/core/contract';
+import { checkRater } from '../auth/rater-check';
 import { wireChannel } from '../channels/channel';
-import { DEFAULT_LIMITS } from '../config/sites';
-import { CollectorError } from '../errors';
-import { checkOrigin } from '../http/client-origin';
 import { requireJsonish } from '../http/content-type';
-import { parseJson, readBodyText } from '../http/read-body';
 import { json } from '../http/respond';
-import { enforce } from '../rate-limit/enforce';
 import { isLowScore } from '../rules/low-score';
 import type { NewRating } from '../store/types';
 import { correctedTime } from '../time/clock-skew';
 import { parseTimestamp } from '../time/timestamp';
 import { parseEnvelope, validateRating } from '../validate/envelope';
 import type { ValidRating } from '../validate/rating-schema';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
 /**
  * `POST /v1/ratings`. Envelope problems are 4xx for the whole batch; a bad rating is rejected on
  * its own so it never sinks its neighbours. 2xx only after the store has committed (R18).
  */
-export async function postRatings(ctx: RouteContext): Promise<Response> {
-  const { request, deps } = ctx;
+export async function postRatings(ctx: SiteContext): Promise<Response> {
+  const { request, deps, site } = ctx;
   requireJsonish(request, true);
-  const text = await readBodyText(request, DEFAULT_LIMITS.maxBodyBytes);
-  const envelope = parseEnvelope(parseJson(text));
-  const site = deps.keys.bySiteKey(envelope.siteKey);
-  checkOrigin(request, site);
-  // A site may set a cap below the contract's 64 KiB; only known once the key is read.
-  if (Buffer.byteLength(text) > site.limits.maxBodyBytes) {
-    throw new CollectorError(
-      'payload_too_large',
-      `body exceeds ${site.limits.maxBodyBytes} bytes; split the batch`,
-    );
-  }
-  enforce(deps.buckets, `client:${site.id}:${ctx.clientAddress}`, site.limits.client);
-  enforce(deps.buckets, `site:${site.id}`, site.limits.site);
+  const envelope = parseEnvelope(await ctx.bodyJson());
 
   const receivedAt = deps.now();
   const results: ItemResult[] = [];
   const toInsert: NewRating[] = [];
   const seenIds = new Set<string>();
   const seenInteractions = new Set<string>();
+  let tokenRefusals = 0;
   envelope.items.forEach(({ id, raw }, index) => {
     const checked = validateRating(raw, index);
     if (!checked.ok) {
@@ -48,6 +33,28 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
       return;
     }
     const rating = checked.rating;
+    if (rating.user?.id !== undefined && rating.user.id !== rating.raterId) {
+      const message = `ratings[${index}].user.id must equal raterId`;
+      const path = `ratings[${index}].user.id`;
+      results.push({ id, status: 'rejected', error: { code: 'invalid_rating', message, path } });
+      return;
+    }
+    const row = toNewRating(rating, rating.id.toLowerCase(), envelope.sentAt, receivedAt, false);
+    const rater = checkRater(
+      site,
+      rating.token,
+      rating.raterId,
+      rating.interactionId,
+      Date.parse(row.eventTime),
+      receivedAt,
+    );
+    if (!rater.ok) {
+      tokenRefusals++;
+      const error = { code: rater.code, message: rater.message, path: `ratings[${index}].token` };
+      results.push({ id, status: 'rejected', error });
+      return;
+    }
+    row.verified = rater.verified;
     const ratingId = rating.id.toLowerCase();
     const interactionKey = `${rating.raterId}\u0000${rating.interactionId}`;
     // Repeats inside one batch never reach the database: the first occurrence wins.
@@ -58,7 +65,7 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
     seenIds.add(ratingId);
     seenInteractions.add(interactionKey);
     results.push({ id, status: 'accepted' });
-    toInsert.push(toNewRating(rating, ratingId, envelope.sentAt, receivedAt));
+    toInsert.push(row);
   });
 
   // The outbox events commit with the ratings; the worker only has to be told to look.
@@ -77,10 +84,22 @@ export async function postRatings(ctx: RouteContext): Promise<Response> {
     rejected: results.filter((r) => r.status === 'rejected').length,
   });
   const body: RatingsResponse = { results };
+  // Nothing accepted because of missing or bad rater tokens: a clear 4xx for the whole batch
+  // (the per-item reasons stay in `results`).
+  if (tokenRefusals > 0 && toInsert.length === 0) {
+    const first = results.find((r) => r.error?.path?.endsWith('.token'))!.error!;
+    return json({ error: { code: first.code, message: first.message }, ...body }, 401);
+  }
   return json(body);
 }
 
-function toNewRating(r: ValidRating, id: string, sentAt: number, receivedAt: number): NewRating {
+function toNewRating(
+  r: ValidRating,
+  id: string,
+  sentAt: number,
+  receivedAt: number,
+  verified: boolean,
+): NewRating {
   const createdAt = parseTimestamp(r.createdAt)!;
   return {
     id,
@@ -101,6 +120,7 @@ function toNewRating(r: ValidRating, id: string, sentAt: number, receivedAt: num
     receivedAt: new Date(receivedAt).toISOString(),
     eventTime: new Date(correctedTime(receivedAt, sentAt, createdAt)).toISOString(),
     low: isLowScore(r.scale, r.score),
+    verified,
     channel: wireChannel(r.channel),
   };
 }

@@ -1,11 +1,11 @@
 import { shapeCoverage } from '../channels/coverage';
 import { jsonWithEtag } from '../http/etag';
 import { parseFilter } from '../http/query-filter';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
 /** `GET /v1/stats?from&to&interactionType&scale` (secret key). */
-export async function getStats(ctx: RouteContext): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function getStats(ctx: SiteContext): Promise<Response> {
+  const { site } = ctx;
   const filter = parseFilter(ctx.url.searchParams);
   const now = new Date(ctx.deps.now()).toISOString();
   const [stats, coverage] = await Promise.all([

@@ -15,5 +15,6 @@ export function filterSql(
   if (filter.to !== undefined) add('event_time < ?::timestamptz', filter.to);
   if (filter.interactionType !== undefined) add('interaction_type = ?', filter.interactionType);
   if (filter.scale !== undefined) add('scale = ?', filter.scale);
+  if (filter.verified !== undefined) add('verified = ?::boolean', filter.verified);
   return { where: parts.join(' AND '), params };
 }

@@ -19,7 +19,7 @@ export function ledgerMethods(db: SqlClient): LedgerMethods {
       const [row] = await db.query<OwedRow>(
         `WITH prior AS (
            SELECT id, channel FROM raaye_ratings r
-           WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3)
+           WHERE r.site_id = $1 AND r.rater_id = $2 AND r.interaction_id = $3 AND r.verified)
          INSERT INTO raaye_owed AS o (site_id, rater_id, interaction_id, interaction_type, prompt,
            scale, locale, tags, ended_at, created_at, expires_at, settled_at, settled_channel,
            rating_id)

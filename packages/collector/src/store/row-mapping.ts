@@ -15,7 +15,7 @@ export const RATING_COLUMNS = `
   tags::text AS tags, comment, rater_id, user_id, user_traits::text AS user_traits, meta::text AS meta,
   locale, source, channel, ${iso('device_created_at')} AS device_created_at, ${iso('sent_at')} AS sent_at,
   ${iso('received_at')} AS received_at, ${iso('event_time')} AS event_time, low,
-  ${iso('replied_at')} AS replied_at, replied_by, reply_note`;
+  ${iso('replied_at')} AS replied_at, replied_by, reply_note, verified`;
 
 export interface RatingRow {
   id: string;
@@ -41,6 +41,7 @@ export interface RatingRow {
   replied_at: string | null;
   replied_by: string | null;
   reply_note: string | null;
+  verified: boolean;
 }
 
 const parse = <T>(text: string | null): T | null =>
@@ -68,6 +69,7 @@ export function toStoredRating(row: RatingRow): StoredRating {
     receivedAt: row.received_at,
     eventTime: row.event_time,
     low: row.low,
+    verified: row.verified,
     repliedAt: row.replied_at,
     repliedBy: row.replied_by,
     replyNote: row.reply_note,

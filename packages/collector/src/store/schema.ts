@@ -60,6 +60,15 @@ CREATE TABLE raaye_owed (
   },
   // Versions 30–39 belong to the outbox (issue 12); see ../outbox/schema.ts.
   { version: 30, name: 'outbox: events, deliveries, destination state', sql: OUTBOX_SQL },
+  // 20–29: issue 11 (verified raters, erasure).
+  {
+    version: 20,
+    name: 'verified raters',
+    sql: `
+-- Ratings carrying a valid rater token. Earlier rows were never verified.
+ALTER TABLE raaye_ratings ADD COLUMN verified boolean NOT NULL DEFAULT false;
+`,
+  },
   // 40–49: the team inbox (members, sessions, tokens, activity, workflow, SLA).
   {
     version: 40,

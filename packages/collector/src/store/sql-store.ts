@@ -11,28 +11,34 @@ import type { SqlClient } from './sql-client';
 import { queryStats } from './stats-sql';
 import type { NewRating, Store } from './types';
 
-// One statement per batch: the insert and the settling of debts run as data-modifying CTEs,
-// so the batch is atomic without BEGIN/COMMIT round trips, and one JSON parameter carries every
-// rating (same SQL for both drivers whatever the batch size). `::text::jsonb` because porsager
-// would JSON-encode a string bound straight to a jsonb parameter.
-// A rating settles the debt even when it is a duplicate: the rater did rate the interaction.
-// Its outbox events ($4) are written only for ratings actually inserted, in the same statement.
-// The debt records which channel answered first (the one ledger of issue 14).
-const INSERT_RATINGS = `
-WITH batch AS (
+const BATCH = `batch AS (
   SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS r(id uuid, "interactionId" text,
     "interactionType" text, scale text, score smallint, tags jsonb, comment text, "raterId" text,
     "userId" text, "userTraits" jsonb, meta jsonb, locale text, source text,
     "deviceCreatedAt" timestamptz, "sentAt" timestamptz, "receivedAt" timestamptz,
-    "eventTime" timestamptz, low boolean, channel text)
-), inserted AS (
+    "eventTime" timestamptz, low boolean, verified boolean, channel text)
+)`;
+
+// One statement per batch: the insert and the settling of debts run as data-modifying CTEs,
+// so a batch is atomic without BEGIN/COMMIT round trips, and one JSON parameter carries every
+// rating (same SQL for both drivers whatever the batch size). `::text::jsonb` because porsager
+// would JSON-encode a string bound straight to a jsonb parameter.
+// A verified rating settles the debt even when it is a duplicate: the rater did rate the
+// interaction. An unverified one never does: anyone can send it (issue 11).
+// Its outbox events ($4) are written only for ratings actually inserted, in the same statement.
+// The debt records which channel answered first (the one ledger of issue 14).
+const INSERT_RATINGS = `
+WITH ${BATCH}, inserted AS (
   INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags,
     comment, rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at,
-    received_at, event_time, low, channel)
+    received_at, event_time, low, verified, channel)
   SELECT $1, id, "interactionId", "interactionType", scale, score, tags, comment, "raterId",
     "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
-    "eventTime", low, channel
+    "eventTime", low, verified, channel
   FROM batch
+  -- A stable order: two overlapping batches in different orders would otherwise lock the same
+  -- keys in opposite orders and deadlock on PostgreSQL.
+  ORDER BY id
   ON CONFLICT DO NOTHING
   RETURNING id
 ), settled AS (
@@ -40,7 +46,7 @@ WITH batch AS (
     settled_channel = coalesce(b.channel, 'unspecified'), rating_id = i.id
   FROM batch b LEFT JOIN inserted i ON i.id = b.id
   WHERE o.site_id = $1 AND o.rater_id = b."raterId" AND o.interaction_id = b."interactionId"
-    AND o.settled_at IS NULL
+    AND o.settled_at IS NULL AND b.verified
   RETURNING 1
 ), events AS (
   INSERT INTO raaye_events (site_id, type, rater_id, user_id, subject_id, data, created_at)
@@ -51,6 +57,15 @@ WITH batch AS (
   RETURNING 1
 )
 SELECT id::text AS id FROM inserted`;
+
+// Unverified ratings holding the slot a verified rating of the batch claims. Each statement
+// sees what is committed (READ COMMITTED), so one that raced in since is found on a retry.
+const DISPLACE_UNVERIFIED = `
+WITH ${BATCH}
+DELETE FROM raaye_ratings r USING batch b
+WHERE r.site_id = $1 AND b.verified AND NOT r.verified AND r.rater_id = b."raterId"
+  AND r.interaction_id = b."interactionId" AND r.id <> b.id
+RETURNING r.id::text AS id`;
 
 /**
  * The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client.
@@ -89,14 +104,50 @@ export function sqlStore(
 
     async insertRatings(siteId, ratings: NewRating[], events = new Set()) {
       if (ratings.length === 0) return new Set();
-      // A single statement is atomic, and it resolves only once committed.
-      const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
-        siteId,
-        JSON.stringify(ratings),
-        ratings[0]!.receivedAt,
-        JSON.stringify(ratings.flatMap((r) => ratingEvents(siteId, r, events))),
-      ]);
-      return new Set(rows.map((r) => r.id));
+      const at = ratings[0]!.receivedAt;
+      // Outbox events are written in the insert statement, only for ratings it inserted.
+      const eventsOf = (list: NewRating[]) =>
+        JSON.stringify(list.flatMap((r) => ratingEvents(siteId, r, events)));
+      if (!ratings.some((r) => r.verified)) {
+        // A single statement is atomic, and it resolves only once committed.
+        const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
+          siteId,
+          JSON.stringify(ratings),
+          at,
+          eventsOf(ratings),
+        ]);
+        return new Set(rows.map((r) => r.id));
+      }
+      // Verified ratings first take their slot back from unverified ones, then insert; a
+      // concurrent unverified insert between the two is displaced on the next round.
+      return db.transaction(async (tx) => {
+        const inserted = new Set<string>();
+        let pending = ratings;
+        for (let round = 0; round < 3 && pending.length > 0; round++) {
+          const batch = JSON.stringify(pending);
+          await tx.query(DISPLACE_UNVERIFIED, [siteId, batch]);
+          const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
+            siteId,
+            batch,
+            at,
+            eventsOf(pending),
+          ]);
+          for (const row of rows) inserted.add(row.id);
+          pending = pending.filter((r) => r.verified && !inserted.has(r.id));
+          if (pending.length === 0) break;
+          // Still blocked: by a verified rating (a real duplicate) or by an unverified one
+          // committed meanwhile. Only the latter is worth another round.
+          const blocked = await tx.query<{ id: string }>(
+            `WITH ${BATCH} SELECT b.id::text AS id FROM batch b JOIN raaye_ratings r
+               ON r.site_id = $1 AND r.rater_id = b."raterId" AND r.interaction_id = b."interactionId"
+             WHERE NOT r.verified`,
+            [siteId, JSON.stringify(pending)],
+          );
+          const retry = new Set(blocked.map((r) => r.id));
+          pending = pending.filter((r) => retry.has(r.id));
+        }
+        return inserted;
+      });
     },
 
     stats: (siteId, filter) => queryStats(db, siteId, filter),

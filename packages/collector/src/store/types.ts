@@ -28,6 +28,11 @@ export interface NewRating {
   eventTime: string;
   /** A low score (see `isLowScore`): enters the follow-up queue and fires the webhook. */
   low: boolean;
+  /**
+   * Carried a valid rater token. An unverified rating never takes the place of a verified
+   * one for the same rater and interaction (a verified one replaces it), nor settles a debt.
+   */
+  verified: boolean;
   /** Where it was given; `null` from SDKs older than contract 1.1. */
   channel: Channel | null;
 }
@@ -47,6 +52,8 @@ export interface RatingFilter {
   to?: string;
   interactionType?: string;
   scale?: Scale;
+  /** Only verified (true) or only unverified (false) ratings. */
+  verified?: boolean;
 }
 
 export interface Stats {
@@ -121,7 +128,8 @@ export interface Store {
   migrate(): Promise<void>;
   /**
    * Inserts in one transaction and returns the ids actually inserted; the rest were duplicates
-   * (same id, or same rater and interaction). Also settles what those raters owed.
+   * (same id, or same rater and interaction). A verified rating replaces an unverified one for
+   * its rater and interaction. Verified ratings settle what their raters owed.
    * Resolves only after the commit.
    */
   insertRatings(

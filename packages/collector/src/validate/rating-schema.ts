@@ -61,6 +61,8 @@ export const RatingSchema = v.pipe(
     ),
     source: v.picklist(SOURCES, `must be one of ${SOURCES.join(', ')}`),
     createdAt: timestamp,
+    /** Rater token from the site's backend (`signRaterToken`); checked by the route. */
+    token: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
     // Contract 1.1. Any short string is accepted so a newer SDK's channel never gets a rating
     // rejected; the route keeps only the channels a device may claim (see wireChannel).
     channel: v.optional(v.pipe(v.string(), v.maxLength(32))),

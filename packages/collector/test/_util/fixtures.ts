@@ -3,6 +3,7 @@ import { type CollectorConfig, createCollector } from '../../src/collector';
 import type { SiteInput } from '../../src/config/types';
 import { silentLogger } from '../../src/log/logger';
 import type { Store } from '../../src/store/types';
+import { signRaterToken } from '../../src/token';
 
 let counter = 0;
 
@@ -36,6 +37,19 @@ export function envelope(
 
 let siteCounter = 0;
 
+/** The signing secret of every test site. */
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdefghij';
+
+/** A rater token from the test sites' signing secret. */
+export function raterToken(raterId: string, interactionId?: string, expiresIn?: number): string {
+  return signRaterToken({
+    secret: SIGNING_SECRET,
+    raterId,
+    ...(interactionId === undefined ? {} : { interactionId }),
+    ...(expiresIn === undefined ? {} : { expiresIn }),
+  });
+}
+
 /** A fresh site so tests sharing one store never see each other's rows. */
 export function site(overrides: Partial<SiteInput> = {}): SiteInput {
   siteCounter++;
@@ -43,8 +57,10 @@ export function site(overrides: Partial<SiteInput> = {}): SiteInput {
   return {
     id,
     siteKey: `pk_${id}`,
-    secretKey: `sk_${id}`,
+    // Long and random: the CLI refuses weak secret keys at start-up.
+    secretKey: `sk_${id}_${crypto.randomUUID().replaceAll('-', '')}`,
     allowedOrigins: ['https://shop.example.com', 'https://*.example.org'],
+    signingSecret: SIGNING_SECRET,
     limits: {
       client: { burst: 10_000, perSecond: 10_000 },
       site: { burst: 10_000, perSecond: 10_000 },

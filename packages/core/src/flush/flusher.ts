@@ -138,7 +138,7 @@ export function createFlusher(
       if (++failures === UNREACHABLE_AFTER && !abort.signal.aborted) {
         const error = new RaayeError(
           'collector_unreachable',
-          `Cannot reach ${url} (${UNREACHABLE_AFTER} tries, no answer); ratings stay queued. Check the page's CSP connect-src, the collector's allowed origins (CORS) and the network (offline?).`,
+          `Cannot reach ${url}; ratings stay queued. Check CSP connect-src, CORS (allowedOrigins) and the network (offline?).`,
           { cause },
         );
         // Also on the console: the person debugging a blocked request looks there first, and a
@@ -177,8 +177,10 @@ export function createFlusher(
   };
 
   /**
-   * One sending pass, run while holding the sender lock. Reads only the head of the queue and
-   * keeps two batches in flight, so draining a long offline queue runs at the network's pace.
+   * One sending pass, run while holding the sender lock. Two lanes each read the head of the
+   * queue (key range + limit, skipping what the other lane has in flight), send one batch and
+   * apply its answer, so one lane's storage work overlaps the other's request: a long offline
+   * queue drains at the network's pace instead of stopping for storage between batches.
    */
   const run = async (renew: () => Promise<boolean>): Promise<FlushResult> => {
     if (!loaded) {
@@ -187,32 +189,31 @@ export function createFlusher(
     }
     let sent = 0;
     let maxCount: number = LIMITS.batchRatings;
-    const stop = async () => ({ sent, remaining: await queue.count() });
-    for (;;) {
+    let retry: { retry: string | null | undefined; answered: boolean } | undefined;
+    const sending = new Set<string>();
+    const lane = async (): Promise<void> => {
       // Checked before reading the queue: while offline or backing off, every rate() triggers a
       // flush, and a read each time would add up on a long offline queue.
-      if (waitMs() || isOffline() || abort.signal.aborted) return stop();
-      const records = await queue.head(2 * maxCount);
-      if (!records.length) return { sent, remaining: 0 };
-      if (!(await renew())) return stop();
-      const first = takeBatch(records, maxCount, LIMITS.batchBytes);
-      const second = takeBatch(records.slice(first.length), maxCount, LIMITS.batchBytes);
-      const batches = second.length ? [first, second] : [first];
-      const responses = await Promise.all(batches.map((batch) => send(batch, false)));
-      let retry: { retry: string | null | undefined } | undefined;
-      for (const [i, batch] of batches.entries()) {
-        const verdict = await settle(batch, responses[i]);
-        if (typeof verdict === 'number') sent += verdict;
-        else if (verdict === 'split') maxCount = Math.ceil(batch.length / 2);
-        else retry ??= verdict;
+      while (!retry && !waitMs() && !isOffline() && !abort.signal.aborted) {
+        const records = (await queue.head(2 * maxCount)).filter((r) => !sending.has(r.rating.id));
+        const batch = takeBatch(records, maxCount, LIMITS.batchBytes);
+        // Claimed before any await, so the other lane's read skips these.
+        for (const rating of batch) sending.add(rating.id);
+        if (!batch.length || !(await renew())) return;
+        const response = await send(batch, false);
+        const verdict = await settle(batch, response);
+        for (const rating of batch) sending.delete(rating.id);
+        if (typeof verdict === 'number') {
+          sent += verdict;
+          if (backoff.attempt) await saveBackoff({ attempt: 0, until: 0 });
+        } else if (verdict === 'split') maxCount = Math.ceil(batch.length / 2);
+        else retry ??= { ...verdict, answered: !!response };
       }
-      if (retry) {
-        // Offline failures cost no attempt.
-        if (responses.some(Boolean) || !isOffline()) await fail(retry.retry);
-        return stop();
-      }
-      if (backoff.attempt) await saveBackoff({ attempt: 0, until: 0 });
-    }
+    };
+    await Promise.all([lane(), lane()]);
+    // Offline failures cost no attempt.
+    if (retry && (retry.answered || !isOffline())) await fail(retry.retry);
+    return { sent, remaining: await queue.count() };
   };
 
   return {

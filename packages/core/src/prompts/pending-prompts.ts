@@ -1,3 +1,4 @@
+import type { AgeClock } from '../clock/age-clock';
 import { LIMITS } from '../contract';
 import { RaayeError } from '../errors/RaayeError';
 import type { StorageHandle } from '../storage/storage-handle';
@@ -6,6 +7,9 @@ import { jsonBytes } from '../validate/json-bytes';
 import { checkText, isPlainObject } from '../validate/rating';
 
 const PROMPT = 'p:';
+
+/** As stored: with the age clock's reading at `expect()` (absent in older records). */
+type Stored = PendingPrompt & { mono?: number };
 const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const MAX_PROMPT_BYTES = 8192;
 
@@ -28,7 +32,7 @@ function parseExpiry(value: ExpectInput['expiresAt'], now: number): number {
  * Prompts that must be shown until answered or expired — Uber's "rate your last ride" that comes
  * back on the next app open. Persisted in the same storage as the queue.
  */
-export function createPendingPrompts(store: StorageHandle) {
+export function createPendingPrompts(store: StorageHandle, clock: AgeClock) {
   return {
     async expect(input: ExpectInput): Promise<PendingPrompt> {
       if (!isPlainObject(input))
@@ -45,16 +49,21 @@ export function createPendingPrompts(store: StorageHandle) {
         expiresAt: new Date(parseExpiry(input.expiresAt, now)).toISOString(),
         prompt,
       };
-      await store.set(PROMPT + input.interactionId, pending);
+      // Stored with the age clock's reading: expiry, like a rating's age, needs a second signal.
+      await store.set(PROMPT + input.interactionId, { ...pending, mono: await clock() });
       return pending;
     },
 
     async list(): Promise<PendingPrompt[]> {
       const now = Date.now();
+      const mono = await clock();
       const live: PendingPrompt[] = [];
       const expired: string[] = [];
-      for (const [key, prompt] of await store.entries<PendingPrompt>(PROMPT)) {
-        if (Date.parse(prompt.expiresAt) <= now) expired.push(key);
+      for (const [key, { mono: at = 0, ...prompt }] of await store.entries<Stored>(PROMPT)) {
+        // Expired by the device clock, and the age clock agrees that its lifetime has passed: a
+        // prompt asked while the clock read 1999 is not dropped once the clock is right.
+        const lifetime = Date.parse(prompt.expiresAt) - Date.parse(prompt.createdAt);
+        if (Date.parse(prompt.expiresAt) <= now && mono - at >= lifetime) expired.push(key);
         else live.push(prompt);
       }
       if (expired.length) await store.del(expired);

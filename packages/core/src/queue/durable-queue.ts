@@ -80,8 +80,11 @@ export function createDurableQueue(store: StorageHandle, clock: AgeClock, config
     inMemory: (): QueueRecord[] =>
       [...known.values()].sort((a, b) => (a.rating.id < b.rating.id ? -1 : 1)),
 
-    /** How many ratings wait (records of a newer SDK version included). */
-    count: (): Promise<number> => store.count(QUEUE),
+    /**
+     * How many ratings wait: the running count when there is one (IndexedDB's count() walks the
+     * range, and this is asked after every rate() while offline), else counted in storage.
+     */
+    count: async (): Promise<number> => usage?.count ?? store.count(QUEUE),
 
     /** Resolves once the rating is durable in storage. Rejects with `queue_full` at a limit. */
     async add(rating: Rating): Promise<void> {
@@ -93,7 +96,7 @@ export function createDurableQueue(store: StorageHandle, clock: AgeClock, config
         config.onDrop(rating.id, 'full');
         throw new RaayeError(
           'queue_full',
-          `rate(): the offline queue is full (${usage?.count} ratings, ${usage?.bytes} bytes). It empties once the collector is reachable; raise queue.maxItems/maxBytes to hold more.`,
+          `rate(): the offline queue is full (${usage?.count} ratings, ${usage?.bytes} bytes); raise queue.maxItems/maxBytes to hold more.`,
         );
       }
       const record: QueueRecord = {
