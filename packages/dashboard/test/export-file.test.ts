@@ -12,7 +12,9 @@ describe('CSV export of the inbox view', () => {
       tags: ['a,b', '@x'],
       meta: { k: 1 },
     });
-    expect(toCsv([row])).toBe(`${CSV_COLUMNS.join(',')}\r\n${csvRow({ ...row, seq: '1', channel: null })}`);
+    expect(toCsv([row])).toBe(
+      `${CSV_COLUMNS.join(',')}\r\n${csvRow({ ...row, seq: '1', channel: null })}`,
+    );
   });
 
   it('writes one JSON object per NDJSON line', () => {

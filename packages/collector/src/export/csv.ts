@@ -25,15 +25,19 @@ export const CSV_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof StoredRating>;
 
 /**
- * One RFC 4180 cell. Text starting with = + - @ tab or CR is prefixed with `'` so spreadsheets
- * show it instead of running it as a formula (OWASP CSV injection).
+ * One RFC 4180 cell. A formula starter (= + - @) at the start of the text, or after any
+ * separator a spreadsheet might be told to use (, ; tab |) or a line break, gets a `'` before
+ * it, so the text shows instead of running as a formula whichever separator the file is opened
+ * with (OWASP CSV injection); a leading tab or CR is neutralised the same way. Cells holding a
+ * separator, quote or line break are quoted too.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   let text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  text = text.replace(/(^|[,;\t|\r\n])([ ]*)([=+\-@])/g, "$1$2'$3");
+  if (/^[\t\r]/.test(text)) text = `'${text}`;
+  return /[",;\t|\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvRow(rating: StoredRating): string {

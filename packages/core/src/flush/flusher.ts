@@ -205,12 +205,17 @@ export function createFlusher(
         for (const rating of batch) sending.delete(rating.id);
         if (typeof verdict === 'number') {
           sent += verdict;
+          // The second lane starts once the collector has answered: while it is unreachable or
+          // offline, one failing request per pass is enough.
+          second ??= lane();
           if (backoff.attempt) await saveBackoff({ attempt: 0, until: 0 });
         } else if (verdict === 'split') maxCount = Math.ceil(batch.length / 2);
         else retry ??= { ...verdict, answered: !!response };
       }
     };
-    await Promise.all([lane(), lane()]);
+    let second: Promise<void> | undefined;
+    await lane();
+    await second;
     // Offline failures cost no attempt.
     if (retry && (retry.answered || !isOffline())) await fail(retry.retry);
     return { sent, remaining: await queue.count() };
