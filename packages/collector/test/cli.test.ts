@@ -10,6 +10,7 @@ import {
   startCollectorCli,
 } from '@raaye/test-utils/collector-cli';
 import { afterAll, describe, expect, it } from 'vitest';
+import { weakKeyReason } from '../src/auth/key-strength';
 import { resolveSites } from '../src/config/sites';
 import { envelope, rating } from './_util/fixtures';
 

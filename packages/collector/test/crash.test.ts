@@ -51,18 +51,3 @@ describe('crash consistency', () => {
     }
   }, 120_000);
 });
-
-describe('PGlite data directory', () => {
-  it('refuses a second opener while the first is alive, and reopens after close', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'raaye-lock-'));
-    const first = await pgliteStore(dir);
-    // Same process: simulate another live owner by writing our parent's pid.
-    const { writeFile } = await import('node:fs/promises');
-    await first.close();
-    await writeFile(join(dir, 'raaye.pid'), String(process.ppid));
-    await expect(pgliteStore(dir)).rejects.toThrow(/in use by process/);
-    await writeFile(join(dir, 'raaye.pid'), '999999999'); // stale: no such process
-    const again = await pgliteStore(dir);
-    await again.close();
-  });
-});

@@ -56,8 +56,8 @@ export async function startCollectorCli(options: CliOptions = {}): Promise<Runni
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`collector did not start in ${options.timeoutMs ?? 60_000} ms:\n${log}`));
-    }, options.timeoutMs ?? 60_000);
+      reject(new Error(`collector did not start in ${options.timeoutMs ?? 120_000} ms:\n${log}`));
+    }, options.timeoutMs ?? 120_000);
     const onData = () => {
       const match = /listening on (http:\/\/\S+)/.exec(log);
       if (!match) return;
