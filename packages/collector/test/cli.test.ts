@@ -84,6 +84,7 @@ describe('raaye-collector CLI', () => {
       expect(resolveSites([{ id: 's', siteKey, secretKey, allowedOrigins: ['*'] }])).toHaveLength(
         1,
       );
+      expect(weakKeyReason(secretKey)).toBeUndefined();
     }
     expect(pairs[0]!.siteKey).not.toBe(pairs[1]!.siteKey);
     expect(pairs[0]!.secretKey).not.toBe(pairs[1]!.secretKey);

@@ -13,7 +13,7 @@ describe('CSV export of the inbox view', () => {
       meta: { k: 1 },
     });
     expect(toCsv([row])).toBe(
-      `${CSV_COLUMNS.join(',')}\r\n${csvRow({ ...row, seq: '1', channel: null })}`,
+      `${CSV_COLUMNS.join(',')}\r\n${csvRow({ ...row, seq: '1', channel: null, verified: false })}`,
     );
   });
 
