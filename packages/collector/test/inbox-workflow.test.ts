@@ -14,9 +14,10 @@ interface Item {
 
 describe.each(storeCases)('team inbox workflow on $name', (storeCase) => {
   let handle: StoreHandle;
+  // PGlite takes long to open on a loaded machine.
   beforeAll(async () => {
     handle = await storeCase.create();
-  });
+  }, 180_000);
   afterAll(() => handle.cleanup());
 
   async function setup() {

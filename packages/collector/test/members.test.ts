@@ -5,9 +5,10 @@ import { PASSWORD, seedMember, signIn } from './_util/team';
 
 describe.each(storeCases)('members, sessions and tokens on $name', (storeCase) => {
   let handle: StoreHandle;
+  // PGlite takes long to open on a loaded machine.
   beforeAll(async () => {
     handle = await storeCase.create();
-  });
+  }, 180_000);
   afterAll(() => handle.cleanup());
 
   it('signs an owner in with an HttpOnly SameSite=Strict cookie; the owner adds an agent', async () => {

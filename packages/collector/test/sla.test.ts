@@ -56,9 +56,10 @@ describe('addBusinessTime()', () => {
 
 describe.each(storeCases)('SLA alerts under a fake clock on $name', (storeCase) => {
   let handle: StoreHandle;
+  // PGlite takes long to open on a loaded machine.
   beforeAll(async () => {
     handle = await storeCase.create();
-  });
+  }, 180_000);
   afterAll(() => handle.cleanup());
 
   it('raises sla.breaching and sla.breached once each, at the business-time deadlines, to assignee and owners', async () => {

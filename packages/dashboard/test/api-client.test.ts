@@ -11,7 +11,7 @@ function server(answer: (url: string, init: RequestInit) => Response | Promise<R
     calls.push({ url: String(input), init });
     return answer(String(input), init);
   });
-  return { calls, api: createApi({ base: '/raaye/', key: 'sk_test', fetch }) };
+  return { calls, api: createApi({ base: '/raaye/', fetch }) };
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -33,26 +33,46 @@ describe('filterQuery()', () => {
 });
 
 describe('createApi()', () => {
-  it('authorises every call with the secret key, never with cookies or the cache', async () => {
-    const { api, calls } = server((url) =>
-      url.includes('follow-ups')
-        ? json({ followUps: [], nextCursor: null })
+  it('signs in by cookie: same-origin credentials, no key, the CSRF token on every change', async () => {
+    const session = { member: {}, site: 'demo', csrf: 'tok', expiresAt: 'x' };
+    const { api, calls } = server((url, init) =>
+      url.endsWith('/v1/session') && init.method === 'POST'
+        ? json(session)
         : url.includes('/v1/ratings')
           ? new Response('')
-          : json({}),
+          : json({ followUp: {}, items: [], now: 'x' }),
     );
     await api.stats({});
-    await api.followUps();
-    await api.reply('id', 'Sana', '');
+    expect(new Headers(calls[0]!.init.headers).has('x-raaye-csrf')).toBe(false);
+    await api.signIn('a@b.example', 'a long password');
+    await api.inbox({ statuses: ['open'], assignee: 'me' });
+    await api.act('a/b', { action: 'resolve' });
     await api.exportRatings({});
-    expect(calls).toHaveLength(4);
-    for (const { url, init } of calls) {
-      expect(url.startsWith('/raaye/v1/')).toBe(true);
-      expect(url).not.toContain('sk_test');
-      expect(new Headers(init.headers).get('authorization')).toBe('Bearer sk_test');
-      expect(init.credentials).toBe('omit');
+    for (const { init } of calls) {
+      expect(new Headers(init.headers).has('authorization')).toBe(false);
+      expect(init.credentials).toBe('same-origin');
       expect(init.cache).toBe('no-store');
     }
+    expect(calls[2]!.url).toBe('/raaye/v1/inbox?limit=200&status=open&assignee=me');
+    expect(calls[3]!.url).toBe('/raaye/v1/inbox/a%2Fb');
+    expect(new Headers(calls[3]!.init.headers).get('x-raaye-csrf')).toBe('tok');
+    expect(JSON.parse(String(calls[3]!.init.body))).toEqual({ action: 'resolve' });
+  });
+
+  it('answers null for the session when nobody is signed in, and carries the sites of site_required', async () => {
+    const { api } = server((_url, init) =>
+      init.method === 'POST'
+        ? json(
+            { error: { code: 'site_required', message: 'choose' }, sites: ['shop', 'cafe'] },
+            409,
+          )
+        : json({ error: { code: 'unauthorized', message: 'sign in' } }, 401),
+    );
+    expect(await api.session()).toBeNull();
+    await expect(api.signIn('a@b.example', 'pw')).rejects.toMatchObject({
+      code: 'site_required',
+      sites: ['shop', 'cafe'],
+    });
   });
 
   it('asks /v1/stats with the filter', async () => {
@@ -63,42 +83,6 @@ describe('createApi()', () => {
     expect(calls[0]!.url).toBe(
       '/raaye/v1/stats?to=2026-11-24T00%3A00%3A00.000Z&interactionType=ride',
     );
-  });
-
-  it('follows the follow-up cursor to the end and returns them newest first', async () => {
-    const old = rating({}, 30);
-    const mid = rating({}, 5);
-    const fresh = rating({}, 1);
-    const { api, calls } = server((url) =>
-      url.includes('cursor=c2')
-        ? json({ followUps: [fresh], nextCursor: null })
-        : json({ followUps: [old, mid], nextCursor: 'c2' }),
-    );
-    const page = await api.followUps();
-    expect(page.items.map((i) => i.id)).toEqual([fresh.id, mid.id, old.id]);
-    expect(page.truncated).toBe(false);
-    expect(calls.map((c) => c.url)).toEqual([
-      '/raaye/v1/follow-ups?limit=1000',
-      '/raaye/v1/follow-ups?limit=1000&cursor=c2',
-    ]);
-  });
-
-  it('posts a reply as JSON, with the note only when there is one', async () => {
-    const { api, calls } = server((_url, init) =>
-      json({
-        id: 'x',
-        repliedAt: 't',
-        repliedBy: 'Sana',
-        replyNote: JSON.parse(String(init.body)).note ?? null,
-      }),
-    );
-    await api.reply('a/b', 'Sana', 'Called back');
-    await api.reply('c', 'Sana', '');
-    expect(calls[0]!.url).toBe('/raaye/v1/follow-ups/a%2Fb');
-    expect(calls[0]!.init.method).toBe('POST');
-    expect(new Headers(calls[0]!.init.headers).get('content-type')).toBe('application/json');
-    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ by: 'Sana', note: 'Called back' });
-    expect(JSON.parse(String(calls[1]!.init.body))).toEqual({ by: 'Sana' });
   });
 
   it('reads the NDJSON export page by page through Raaye-Next-Cursor', async () => {

@@ -1,103 +1,73 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/ApiError';
 import { App, apiBase } from '../src/components/App';
-import { fakeApi, NOW, rating, stats } from './_util/fixtures';
+import { fakeApi, followUp, NOW, stats } from './_util/fixtures';
 
-afterEach(() => {
-  cleanup();
-  sessionStorage.clear();
-});
+afterEach(() => cleanup());
 beforeEach(() => {
   document.documentElement.dir = '';
   document.documentElement.lang = '';
 });
 
-const KEY = 'raaye.dashboard.key';
-
-function mount(api = fakeApi([rating({}, 1)]), languages = ['en-US'], pollMs = 60_000) {
-  const createClient = vi.fn(() => api);
-  render(
-    <App
-      base=""
-      languages={languages}
-      createClient={createClient}
-      pollMs={pollMs}
-      now={() => NOW}
-    />,
-  );
-  return { api, createClient };
+function mount(api = fakeApi([followUp({}, 1)]), languages = ['en-US'], pollMs = 60_000) {
+  render(<App base="" languages={languages} api={api} pollMs={pollMs} now={() => NOW} />);
+  return api;
 }
 
-async function signIn(key = 'sk_demo') {
-  fireEvent.input(screen.getByLabelText('Secret key'), { target: { value: key } });
+async function signIn(email = 'owner@shop.example', password = 'a long password') {
+  fireEvent.input(await screen.findByLabelText('E-mail'), { target: { value: email } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: password } });
   fireEvent.submit(screen.getByRole('button', { name: 'Sign in' }).closest('form')!);
 }
 
 describe('<App> sign-in', () => {
-  it('checks the key with one authorised call, keeps it in sessionStorage only, then polls', async () => {
-    const { api, createClient } = mount();
-    expect(screen.getByLabelText('Secret key').getAttribute('type')).toBe('password');
+  it('signs in with e-mail and password; nothing is kept in web storage', async () => {
+    const api = mount(fakeApi([followUp({}, 1)], stats(), null));
     await signIn();
     await screen.findByRole('heading', { name: 'Live scores' });
-    expect(createClient).toHaveBeenCalledWith('sk_demo');
-    expect(api.stats).toHaveBeenCalledWith({});
-    expect(sessionStorage.getItem(KEY)).toBe('sk_demo');
-    expect(localStorage.getItem(KEY)).toBeNull();
-    expect(location.href).not.toContain('sk_demo');
-    expect(api.followUps).toHaveBeenCalled();
+    expect(api.signIn).toHaveBeenCalledWith('owner@shop.example', 'a long password', undefined);
+    expect(sessionStorage.length + localStorage.length).toBe(0);
     expect(screen.getByText('Driver was late')).toBeTruthy();
+    expect(screen.getByText('Sana, Owner')).toBeTruthy();
   });
 
-  it('refuses a public key without asking the collector', async () => {
-    const { createClient } = mount();
-    await signIn('pk_demo');
-    expect(screen.getByRole('alert').textContent).toMatch(/starts with sk_/);
-    expect(createClient).not.toHaveBeenCalled();
+  it('resumes a session from the cookie, and signs out (here or everywhere)', async () => {
+    const api = mount();
+    await screen.findByRole('heading', { name: 'Live scores' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    await screen.findByText('You are logged out.');
+    expect(api.signOut).toHaveBeenCalledWith(true);
+    expect(screen.getByLabelText('E-mail')).toBeTruthy();
   });
 
-  it('does not keep a key the collector refuses', async () => {
-    const api = fakeApi();
-    api.stats.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'no'));
-    mount(api);
-    await signIn('sk_wrong');
-    await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('The collector did not accept this key.'),
-    );
-    expect(sessionStorage.getItem(KEY)).toBeNull();
-  });
-
-  it('says when the collector cannot be reached', async () => {
-    const api = fakeApi();
-    api.stats.mockRejectedValueOnce(new ApiError(0, 'network', 'x'));
-    mount(api);
+  it('says when the password is wrong, and asks for the site when the e-mail opens several', async () => {
+    const api = mount(fakeApi([], stats(), null));
+    api.signIn.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'no'));
     await signIn();
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('The collector could not be reached.'),
+      expect(screen.getByRole('alert').textContent).toBe('Wrong e-mail or password.'),
+    );
+    api.signIn.mockRejectedValueOnce(
+      new ApiError(409, 'site_required', 'choose', { sites: ['shop', 'cafe'] }),
+    );
+    await signIn();
+    await waitFor(() => expect(screen.getByLabelText('Site')).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Site'), { target: { value: 'cafe' } });
+    await signIn();
+    await waitFor(() =>
+      expect(api.signIn).toHaveBeenLastCalledWith('owner@shop.example', 'a long password', 'cafe'),
     );
   });
 
-  it('resumes a session from sessionStorage, and logout clears it', async () => {
-    sessionStorage.setItem(KEY, 'sk_demo');
-    mount();
-    await screen.findByRole('heading', { name: 'Live scores' });
-    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
-    expect(sessionStorage.getItem(KEY)).toBeNull();
-    expect(screen.getByText('You are logged out.')).toBeTruthy();
-    expect(screen.getByLabelText('Secret key')).toBeTruthy();
-  });
-
-  it('signs out when the key stops working mid-session', async () => {
-    sessionStorage.setItem(KEY, 'sk_rotated');
+  it('goes back to sign-in when the session ends mid-way', async () => {
     const api = fakeApi();
     api.stats.mockRejectedValue(new ApiError(401, 'unauthorized', 'no'));
     mount(api);
-    await screen.findByText('The collector no longer accepts this key. Sign in again.');
-    expect(sessionStorage.getItem(KEY)).toBeNull();
+    await screen.findByText('Your session ended. Sign in again.');
   });
 
   it('keeps the last numbers and says it is not updating when the collector fails', async () => {
-    sessionStorage.setItem(KEY, 'sk_demo');
     const api = fakeApi();
     api.stats
       .mockResolvedValueOnce(stats({ count: 41 }))
@@ -110,34 +80,66 @@ describe('<App> sign-in', () => {
       ),
     );
     expect(document.querySelector('[data-stat="count"]')?.textContent).toBe('41');
-    expect(sessionStorage.getItem(KEY)).toBe('sk_demo');
   });
 });
 
-describe('<App> live updates', () => {
-  it('announces low ratings that arrive while the page is open', async () => {
-    sessionStorage.setItem(KEY, 'sk_demo');
-    const api = fakeApi([rating({}, 3)]);
-    const first = await api.followUps();
-    api.followUps.mockResolvedValueOnce(first).mockResolvedValue({
-      items: [rating({}, 0), rating({}, 0), ...first.items],
-      truncated: false,
+describe('<App> team inbox', () => {
+  it('shows time left, opens a follow-up, replies and resolves through the API', async () => {
+    const item = followUp(
+      { rating: { ...followUp().rating, comment: 'Cold food', contact: 'c@example.com' } },
+      2,
+    );
+    const api = mount(fakeApi([item]));
+    await screen.findByText('Cold food');
+    expect(screen.getByText('22 h left')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Open/ }));
+    await screen.findByText("Goes by e-mail to c@example.com, in the customer's language.");
+    fireEvent.input(screen.getByLabelText('Reply to the customer'), {
+      target: { value: 'Sorry!' },
     });
-    mount(api, ['en'], 10);
-    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
-    expect(screen.getByRole('status').textContent).toBe('2 new low ratings awaiting reply.');
+    fireEvent.submit(screen.getByRole('button', { name: 'Send reply' }).closest('form')!);
+    await waitFor(() =>
+      expect(api.act).toHaveBeenCalledWith(item.id, { action: 'reply', message: 'Sorry!' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+    await waitFor(() => expect(api.act).toHaveBeenCalledWith(item.id, { action: 'resolve' }));
+  });
+
+  it('bulk-closes the selected follow-ups with a reason', async () => {
+    const items = [followUp({}, 1), followUp({}, 2)];
+    const api = mount(fakeApi(items));
+    const boxes = await screen.findAllByRole('checkbox');
+    for (const box of boxes) fireEvent.click(box);
+    await screen.findByText('2 selected');
+    fireEvent.change(screen.getByLabelText('With the selected'), { target: { value: 'close' } });
+    fireEvent.input(await screen.findByLabelText('Reason'), { target: { value: 'spam' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Apply' }).closest('form')!);
+    await waitFor(() =>
+      expect(api.bulk).toHaveBeenCalledWith(
+        items.map((i) => i.id),
+        { action: 'close', reason: 'spam' },
+      ),
+    );
+  });
+
+  it('gives viewers no controls that change anything', async () => {
+    const viewer = { ...(await fakeApi().members())[0]!, role: 'viewer' as const };
+    mount(fakeApi([followUp({}, 1)], stats(), viewer));
+    await screen.findByRole('heading', { name: 'Team inbox' });
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    expect(screen.queryByRole('heading', { name: 'Members' })).toBeNull();
   });
 });
 
 describe('<App> language', () => {
-  it("follows the reader's language and direction, and switches on request", async () => {
-    mount(undefined, ['ar-EG', 'en']);
+  it("follows the reader's language and direction, Urdu included, and switches on request", async () => {
+    mount(fakeApi([], stats(), null), ['ur-PK', 'en']);
     expect(document.documentElement.dir).toBe('rtl');
-    expect(document.documentElement.lang).toBe('ar');
-    expect(screen.getByLabelText('المفتاح السري')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ur');
+    expect(await screen.findByLabelText('ای میل')).toBeTruthy();
     fireEvent.change(screen.getByRole('combobox'), { target: { value: 'en' } });
     await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
-    expect(screen.getByLabelText('Secret key')).toBeTruthy();
+    expect(screen.getByLabelText('E-mail')).toBeTruthy();
   });
 
   it('falls back to English', () => {

@@ -32,6 +32,7 @@ const OutboxFileSchema = v.object({
       maxDelayMs: count(1),
       maxAgeMs: count(1),
       disableAfter: count(1),
+      disableAfterMs: count(0),
       pollMs: count(10),
     }),
   ),

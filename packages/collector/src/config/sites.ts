@@ -68,21 +68,25 @@ const SiteSchema = v.strictObject({
  * so a typo fails at start-up instead of as 401s in production.
  */
 export function resolveSites(input: unknown): SiteConfig[] {
-  // The CLI resolves its config file and environment early (to name the source of an error),
-  // then hands them to createCollector: resolved sites pass through (re-parsing them would trip
-  // the strict schema on `signingSecrets`, `events`, …); the rest are resolved here.
-  if (Array.isArray(input) && input.some(isResolved)) {
-    const sites = input.map((s) => (isResolved(s) ? s : resolveSites([s])[0]!));
-    assertUnique(sites);
-    return sites;
-  }
-  const result = v.safeParse(v.array(SiteSchema), input, { abortEarly: true });
+  // Sites from loadConfigFile / sitesFromEnv are resolved already; resolve their input again,
+  // since the derived fields (the implicit destinations, `events`) are not valid input.
+  const raw = Array.isArray(input)
+    ? input.map((s) => (s as Record<symbol, unknown> | null)?.[INPUT] ?? s)
+    : input;
+  const result = v.safeParse(v.array(SiteSchema), raw, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
     throw new CollectorError('invalid_config', `sites${issuePath(issue)}: ${issue.message}`);
   }
   if (result.output.length === 0) throw new CollectorError('invalid_config', 'no sites configured');
-  assertUnique(result.output);
+  const seen = new Set<string>();
+  for (const site of result.output) {
+    for (const key of [site.id, site.siteKey, site.secretKey]) {
+      if (seen.has(key))
+        throw new CollectorError('invalid_config', `duplicate site id or key "${key}"`);
+      seen.add(key);
+    }
+  }
   for (const site of result.output) {
     if (site.raters === 'signed' && site.signingSecret === undefined) {
       throw new CollectorError(
@@ -91,39 +95,27 @@ export function resolveSites(input: unknown): SiteConfig[] {
       );
     }
   }
-  return result.output.map(({ signingSecret, ...site }) => ({
-    ...site,
-    signingSecrets: signingSecret === undefined ? [] : [signingSecret].flat(),
-    raters: site.raters ?? 'open',
-    ...destinationsOf(site),
-    allowedOrigins: site.allowedOrigins.map((o) => o.toLowerCase()),
-    limits: {
-      maxBodyBytes: site.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
-      site: { ...DEFAULT_LIMITS.site, ...site.limits?.site },
-      client: { ...DEFAULT_LIMITS.client, ...site.limits?.client },
-    },
-  }));
-}
-
-function isResolved(site: unknown): site is SiteConfig {
-  return (
-    typeof site === 'object' &&
-    site !== null &&
-    Array.isArray((site as SiteConfig).signingSecrets) &&
-    (site as SiteConfig).events instanceof Set
+  return result.output.map(({ signingSecret, ...site }, i) =>
+    Object.defineProperty(
+      {
+        ...site,
+        signingSecrets: signingSecret === undefined ? [] : [signingSecret].flat(),
+        raters: site.raters ?? 'open',
+        ...destinationsOf(site),
+        allowedOrigins: site.allowedOrigins.map((o) => o.toLowerCase()),
+        limits: {
+          maxBodyBytes: site.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+          site: { ...DEFAULT_LIMITS.site, ...site.limits?.site },
+          client: { ...DEFAULT_LIMITS.client, ...site.limits?.client },
+        },
+      },
+      INPUT,
+      { value: (raw as unknown[])[i], enumerable: false },
+    ),
   );
 }
 
-function assertUnique(sites: ReadonlyArray<{ id: string; siteKey: string; secretKey: string }>) {
-  const seen = new Set<string>();
-  for (const site of sites) {
-    for (const key of [site.id, site.siteKey, site.secretKey]) {
-      if (seen.has(key))
-        throw new CollectorError('invalid_config', `duplicate site id or key "${key}"`);
-      seen.add(key);
-    }
-  }
-}
+const INPUT = Symbol('raaye.siteInput');
 
 /** The site's destinations: its own, the legacy `webhook`, and the owners' alert e-mail. */
 function destinationsOf(site: v.InferOutput<typeof SiteSchema>) {

@@ -37,6 +37,11 @@ export interface ChatDestination extends DestinationBase {
 export interface EmailDestination extends DestinationBase {
   kind: 'email';
   to: string[];
+  /**
+   * The implicit `people` destination: each event goes to the people it names instead of `to`
+   * (`data.recipients`: assignee, owners), and a reply to the customer (`data.email`).
+   */
+  people?: true;
 }
 
 export type DestinationConfig = WebhookDestination | ChatDestination | EmailDestination;

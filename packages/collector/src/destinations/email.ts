@@ -8,8 +8,19 @@ export interface MailConfig {
   from: string;
 }
 
+/** A message written elsewhere (the reply to a customer, in their language). */
+export interface PreparedMail {
+  to: string;
+  subject: string;
+  text: string;
+  /** Markup built by the collector, every text in it escaped. */
+  html: string;
+  lang: string;
+}
+
 export interface Mailer {
   send(to: string[], summary: Summary, eventId: string): Promise<void>;
+  sendPrepared(mail: PreparedMail, eventId: string): Promise<void>;
   close(): void;
 }
 
@@ -35,6 +46,17 @@ export function smtpMailer(config: MailConfig, maxConnections: number, timeoutMs
         messageId: `<${eventId}@raaye.invalid>`,
         text: textBody(summary),
         html: htmlBody(summary),
+      });
+    },
+    async sendPrepared(mail, eventId) {
+      await transport.sendMail({
+        from: config.from,
+        to: mail.to,
+        subject: headerText(mail.subject),
+        messageId: `<${eventId}@raaye.invalid>`,
+        headers: { 'Content-Language': mail.lang },
+        text: mail.text,
+        html: mail.html,
       });
     },
     close: () => transport.close(),

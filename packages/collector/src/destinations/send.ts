@@ -2,6 +2,7 @@ import { parseRetryAfter } from '../outbox/backoff';
 import type { DestinationConfig } from './config';
 import type { Mailer } from './email';
 import type { HttpPoster } from './http-post';
+import { sendToPeople } from './people';
 import { slackMessage } from './slack';
 import { summarize } from './summary';
 import { teamsMessage } from './teams';
@@ -12,6 +13,7 @@ export interface SendContext {
   mailer: Mailer | undefined;
   publicUrl: string | undefined;
   now: () => number;
+  timeoutMs: number;
 }
 
 export interface SendResult {
@@ -40,6 +42,10 @@ export async function send(
       return { ok: false, status: null, error: 'no SMTP server configured (set "mail")' };
     }
     try {
+      if (destination.people) {
+        await sendToPeople(ctx.mailer, event, ctx.publicUrl);
+        return { ok: true, status: null, error: null };
+      }
       await ctx.mailer.send(
         destination.to,
         summarize(event.type, event.data, ctx.publicUrl),

@@ -93,7 +93,7 @@ export function outboxSql(db: SqlClient): OutboxStore {
       }));
     },
 
-    async settle(delivery, outcome, disableAfter) {
+    async settle(delivery, outcome, disable) {
       return db.transaction(async (tx) => {
         const updated = await tx.query(
           `UPDATE raaye_deliveries SET state = $3, due_at = $4::timestamptz, claim = NULL,
@@ -114,15 +114,29 @@ export function outboxSql(db: SqlClient): OutboxStore {
         );
         if (updated.length === 0) return { settled: false, disabled: false };
         const ok = outcome.state === 'delivered';
-        const [health] = await tx.query<{ failures: number; disabled: boolean }>(
-          `INSERT INTO raaye_destination_state AS s (site_id, destination, consecutive_failures)
-           VALUES ($1, $2, $3::int)
-           ON CONFLICT (site_id, destination) DO UPDATE SET consecutive_failures =
-             CASE WHEN $3::int = 0 THEN 0 ELSE s.consecutive_failures + 1 END
-           RETURNING consecutive_failures AS failures, disabled_at IS NOT NULL AS disabled`,
-          [delivery.siteId, delivery.destination, ok ? 0 : 1],
+        const [health] = await tx.query<{
+          failures: number;
+          disabled: boolean;
+          failing_ms: number;
+        }>(
+          `INSERT INTO raaye_destination_state AS s
+             (site_id, destination, consecutive_failures, failing_since)
+           VALUES ($1, $2, $3::int, CASE WHEN $3::int = 0 THEN NULL ELSE $4::timestamptz END)
+           ON CONFLICT (site_id, destination) DO UPDATE SET
+             consecutive_failures = CASE WHEN $3::int = 0 THEN 0 ELSE s.consecutive_failures + 1 END,
+             failing_since = CASE WHEN $3::int = 0 THEN NULL
+               ELSE coalesce(s.failing_since, $4::timestamptz) END
+           RETURNING consecutive_failures AS failures, disabled_at IS NOT NULL AS disabled,
+             (extract(epoch FROM ($4::timestamptz - failing_since)) * 1000)::float8 AS failing_ms`,
+          [delivery.siteId, delivery.destination, ok ? 0 : 1, outcome.at],
         );
-        if (ok || !health || health.disabled || Number(health.failures) < disableAfter) {
+        if (
+          ok ||
+          !health ||
+          health.disabled ||
+          Number(health.failures) < disable.failures ||
+          Number(health.failing_ms) < disable.ms
+        ) {
           return { settled: true, disabled: false };
         }
         const reason = `${health.failures} failed attempts in a row; last: ${outcome.error ?? outcome.status}`;

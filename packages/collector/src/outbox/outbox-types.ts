@@ -94,14 +94,15 @@ export interface OutboxStore {
     leaseMs: number,
   ): Promise<ClaimedDelivery[]>;
   /**
-   * Records an attempt and the destination's health in one transaction. After `disableAfter`
-   * failures in a row the destination is disabled and a `destination.disabled` event written.
+   * Records an attempt and the destination's health in one transaction. After `disable.failures`
+   * failures in a row, failing for at least `disable.ms`, the destination is disabled and a
+   * `destination.disabled` event written.
    * `settled` is false when the claim was lost (the lease ran out and another worker took over).
    */
   settle(
     delivery: ClaimedDelivery,
     outcome: AttemptOutcome,
-    disableAfter: number,
+    disable: { failures: number; ms: number },
   ): Promise<{ settled: boolean; disabled: boolean }>;
   destinationStates(): Promise<DestinationState[]>;
   /** Re-enables a disabled destination (and clears its failure count). */

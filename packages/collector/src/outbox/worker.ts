@@ -3,6 +3,7 @@ import type { DestinationConfig } from '../destinations/config';
 import { type MailConfig, smtpMailer } from '../destinations/email';
 import { wants } from '../destinations/filter';
 import { httpPoster } from '../destinations/http-post';
+import { peopleDestination } from '../destinations/people';
 import { type SendContext, send } from '../destinations/send';
 import type { Logger } from '../log/logger';
 import { backoffMs } from './backoff';
@@ -23,8 +24,13 @@ export interface DeliveryOptions {
   maxDelayMs?: number;
   /** A delivery still failing after this long becomes a dead letter. @default 259200000 (3 days) */
   maxAgeMs?: number;
-  /** Failures in a row that disable a destination (and alert the owners). @default 50 */
+  /** Failures in a row that disable a destination (and alert the owners)... @default 50 */
   disableAfter?: number;
+  /**
+   * ...when they span at least this long, so a burst of failures (one outage, many queued
+   * deliveries) does not switch a destination off. @default 3600000 (1 h)
+   */
+  disableAfterMs?: number;
   /** How often to look for due deliveries written by other processes. @default 1000 */
   pollMs?: number;
 }
@@ -62,10 +68,14 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   const baseDelayMs = options.baseDelayMs ?? 5000;
   const maxDelayMs = options.maxDelayMs ?? 3_600_000;
   const maxAgeMs = options.maxAgeMs ?? 3 * 24 * 3_600_000;
-  const disableAfter = options.disableAfter ?? 50;
+  const disable = {
+    failures: options.disableAfter ?? 50,
+    ms: options.disableAfterMs ?? 3_600_000,
+  };
   const pollMs = options.pollMs ?? 1000;
-  // A lease outlives any attempt by a wide margin: if it runs out, another worker redelivers.
-  const leaseMs = timeoutMs * 3 + 30_000;
+  // A lease outlives any attempt (each is cut at `timeoutMs`) with room for the database round
+  // trips; when a process dies mid-attempt, another redelivers once the lease runs out.
+  const leaseMs = timeoutMs * 2 + 5000;
 
   const http = httpPoster({
     maxSocketsPerOrigin: perDestination,
@@ -73,8 +83,20 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     timeoutMs,
   });
   const mailer = ctx.mail ? smtpMailer(ctx.mail, perDestination, timeoutMs) : undefined;
-  const sendContext: SendContext = { http, mailer, publicUrl: ctx.publicUrl, now: ctx.now };
+  const sendContext: SendContext = {
+    http,
+    mailer,
+    publicUrl: ctx.publicUrl,
+    now: ctx.now,
+    timeoutMs,
+  };
   const sites = new Map(ctx.sites.map((s) => [s.id, s]));
+  // With an SMTP server, every site also mails its inbox events to the people they name.
+  const people = mailer ? [peopleDestination()] : [];
+  const destinationsOf = (site: { destinations: DestinationConfig[] }) => [
+    ...site.destinations,
+    ...people,
+  ];
   const inFlight = new Map<string, number>();
   const attempts = new Set<Promise<void>>();
   let total = 0;
@@ -86,7 +108,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   const key = (siteId: string, destination: string) => `${siteId}\u0000${destination}`;
 
   const route = (event: PendingEvent): string[] =>
-    (sites.get(event.siteId)?.destinations ?? [])
+    (sites.has(event.siteId) ? destinationsOf(sites.get(event.siteId)!) : [])
       .filter((d) => wants(d, event.type, event.data))
       .map((d) => d.id);
 
@@ -124,7 +146,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
         .map((s) => key(s.siteId, s.destination)),
     );
     for (const site of ctx.sites) {
-      for (const destination of site.destinations) {
+      for (const destination of destinationsOf(site)) {
         const k = key(site.id, destination.id);
         const free = Math.min(perDestination - (inFlight.get(k) ?? 0), overall - total);
         if (stopped || free <= 0 || disabled.has(k)) continue;
@@ -178,7 +200,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
       error: result.error,
       latencyMs,
     };
-    const { disabled } = await ctx.outbox.settle(delivery, outcome, disableAfter);
+    const { disabled } = await ctx.outbox.settle(delivery, outcome, disable);
     if (state === 'dead') {
       ctx.logger.warn('outbox: dead letter', {
         site: delivery.siteId,

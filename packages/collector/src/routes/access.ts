@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS } from '../config/sites';
 import type { BucketLimit, SiteConfig } from '../config/types';
 import { CollectorError, isCollectorError } from '../errors';
 import { checkOrigin } from '../http/client-origin';
+import { authorize } from '../members/authorize';
 import { enforce } from '../rate-limit/enforce';
 import type { RouteContext } from './context';
 
@@ -106,11 +107,21 @@ export const ACCESS = {
       return undefined;
     },
   },
-  /** The secret key (`Authorization: Bearer sk_…`), from servers and the same-origin dashboard. */
+  /**
+   * The read side: the secret key (`Authorization: Bearer sk_…`) from servers; or, through
+   * `members/authorize`, a scoped API token (`rt_…`) or the dashboard's session cookie (with
+   * CSRF on changes). Members read with any role; changes need an agent (owners for delivery
+   * settings), so a viewer's session or a read-only token gets 403.
+   */
   secret: {
     cors: false,
     async authorize(ctx) {
-      const site = authenticate(ctx, () => ctx.deps.keys.bySecret(ctx.request));
+      const token = bearer(ctx.request);
+      const site =
+        token?.startsWith('sk_') ||
+        (token === undefined && ctx.request.headers.has('authorization'))
+          ? authenticate(ctx, () => ctx.deps.keys.bySecret(ctx.request))
+          : await memberSite(ctx);
       enforce(ctx.deps.buckets, `secret:${site.id}:${ctx.clientKey}`, SECRET_CLIENT_LIMIT);
       return site;
     },
@@ -118,6 +129,26 @@ export const ACCESS = {
 } satisfies Record<string, AccessKind>;
 
 export type AccessName = keyof typeof ACCESS;
+
+async function memberSite(ctx: RouteContext): Promise<SiteConfig> {
+  const { authFailures } = ctx.deps;
+  authFailures.check(ctx.clientKey);
+  const method = ctx.request.method;
+  const access =
+    method === 'GET' || method === 'HEAD'
+      ? 'read'
+      : /^\/v1\/(destinations|deliveries)\b/.test(ctx.path)
+        ? 'manage'
+        : 'work';
+  try {
+    return (await authorize(ctx, access)).site;
+  } catch (error) {
+    if (isCollectorError(error) && error.status === 401) {
+      throw authFailures.record(ctx.clientKey, ctx.path, error);
+    }
+    throw error;
+  }
+}
 
 /** Body cap before the site (and its own cap) is known. */
 export const MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;

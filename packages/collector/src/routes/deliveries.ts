@@ -4,7 +4,7 @@ import { readJsonBody } from '../http/json-body';
 import { decodeCursor, encodeCursor, parseFilter, parseLimit } from '../http/query-filter';
 import { json } from '../http/respond';
 import type { DeliveryState } from '../outbox/outbox-types';
-import type { RouteContext } from './context';
+import type { SiteContext } from './context';
 
 const STATES: readonly DeliveryState[] = ['pending', 'delivered', 'dead'];
 
@@ -12,8 +12,8 @@ const STATES: readonly DeliveryState[] = ['pending', 'delivered', 'dead'];
  * `GET /v1/deliveries?destination&state&limit&cursor` (secret key): the delivery log, newest
  * first; `state=dead` is the dead-letter list.
  */
-export async function listDeliveries(ctx: RouteContext): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function listDeliveries(ctx: SiteContext): Promise<Response> {
+  const { site } = ctx;
   const params = ctx.url.searchParams;
   const limit = parseLimit(params, 100, 1000);
   const state = params.get('state');
@@ -54,8 +54,8 @@ const ReplaySchema = v.pipe(
  * `POST /v1/deliveries/replay` (secret key) with `{ eventId }` or `{ from, to? }` and optionally
  * `destination`: delivered and dead deliveries are sent again, with their original event ids.
  */
-export async function replayDeliveries(ctx: RouteContext): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function replayDeliveries(ctx: SiteContext): Promise<Response> {
+  const { site } = ctx;
   const body = await readJsonBody(ctx.request, ReplaySchema);
   const range = parseFilter(
     new URLSearchParams(
@@ -79,8 +79,8 @@ export async function replayDeliveries(ctx: RouteContext): Promise<Response> {
 }
 
 /** `GET /v1/destinations` (secret key): each destination, its health, never its secret or URL path. */
-export async function listDestinations(ctx: RouteContext): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function listDestinations(ctx: SiteContext): Promise<Response> {
+  const { site } = ctx;
   const states = new Map(
     (await ctx.deps.store.outbox.destinationStates())
       .filter((s) => s.siteId === site.id)
@@ -105,8 +105,8 @@ export async function listDestinations(ctx: RouteContext): Promise<Response> {
 }
 
 /** `POST /v1/destinations/:id/enable` (secret key): switches a disabled destination back on. */
-export async function enableDestination(ctx: RouteContext, id: string): Promise<Response> {
-  const site = ctx.deps.keys.bySecret(ctx.request);
+export async function enableDestination(ctx: SiteContext, id: string): Promise<Response> {
+  const { site } = ctx;
   if (!site.destinations.some((d) => d.id === id)) {
     throw new CollectorError('not_found', 'no destination with this id');
   }

@@ -60,6 +60,11 @@ CREATE TABLE raaye_owed (
   },
   // Versions 30–39 belong to the outbox (issue 12); see ../outbox/schema.ts.
   { version: 30, name: 'outbox: events, deliveries, destination state', sql: OUTBOX_SQL },
+  {
+    version: 31,
+    name: 'outbox: when a destination started failing',
+    sql: 'ALTER TABLE raaye_destination_state ADD COLUMN failing_since timestamptz',
+  },
   // 20–29: issue 11 (verified raters, erasure).
   {
     version: 20,

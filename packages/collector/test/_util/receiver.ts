@@ -30,7 +30,15 @@ export async function startReceiver(
   server.on('connection', (socket) => {
     open++;
     peak = Math.max(peak, open);
-    socket.once('close', () => open--);
+    // Counted until the client lets go (FIN) or it closes: a killed client's socket may linger
+    // here while a slow answer is pending, but the client no longer holds it.
+    let counted = true;
+    const release = () => {
+      if (counted) open--;
+      counted = false;
+    };
+    socket.once('end', release);
+    socket.once('close', release);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

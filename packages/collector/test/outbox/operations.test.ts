@@ -106,7 +106,7 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
       destinations: [{ id: 'hook', kind: 'webhook', url: `${receiver.url}/h`, secret: SECRET }],
     });
     const handler = collector(store, [s], {
-      delivery: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 40, disableAfter: 3 },
+      delivery: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 40, disableAfter: 3, disableAfterMs: 0 },
       mail: { smtp: smtp.url, from: 'alerts@example.com' },
     });
     await handler(postRequest(envelope([rating({ score: 1 })], { siteKey: s.siteKey })));

@@ -6,11 +6,19 @@ export class ApiError extends Error {
   override name = 'ApiError' as const;
   readonly status: number;
   readonly code: ApiErrorCode;
+  /** With `site_required`: the sites this e-mail and password open. */
+  readonly sites: string[] | undefined;
 
-  constructor(status: number, code: ApiErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    options?: { cause?: unknown; sites?: string[] },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = status;
     this.code = code;
+    this.sites = options?.sites;
   }
 }
 

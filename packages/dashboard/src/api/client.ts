@@ -1,36 +1,55 @@
 import { ApiError } from './ApiError';
-import type { RatingFilter, Reply, Stats, StoredRating } from './types';
+import type {
+  FollowUp,
+  FollowUpAction,
+  FollowUpDetail,
+  FollowUpStatus,
+  Member,
+  RatingFilter,
+  Role,
+  Session,
+  SlaMetrics,
+  Stats,
+  StoredRating,
+} from './types';
 
 export interface ApiOptions {
   /** Where `/v1/…` lives, e.g. `''` for the same origin or `/raaye` behind a base path. */
   base: string;
-  /** The site's secret key (`sk_…`), sent as a bearer token on every call. */
-  key: string;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
 }
 
-export interface FollowUpPage {
-  /** Newest first. */
-  items: StoredRating[];
-  /** True when there were more than `maxItems` and the oldest ones were not loaded. */
-  truncated: boolean;
-}
-
 export type ExportFormat = 'csv' | 'ndjson';
 
+export interface InboxQuery {
+  statuses?: FollowUpStatus[];
+  /** `me`, `none` or a member id. */
+  assignee?: string;
+}
+
 export interface Api {
+  /** The signed-in member, or null (401) when nobody is. Keeps the CSRF token for changes. */
+  session(): Promise<Session | null>;
+  /** Rejects with code `site_required` (and `sites`) when the e-mail is on several sites. */
+  signIn(email: string, password: string, site?: string): Promise<Session>;
+  signOut(everywhere?: boolean): Promise<void>;
   stats(filter: RatingFilter, signal?: AbortSignal): Promise<Stats>;
-  /** Every unreplied low rating (the collector pages them oldest first), newest first. */
-  followUps(signal?: AbortSignal): Promise<FollowUpPage>;
-  reply(id: string, by: string, note: string): Promise<Reply>;
+  inbox(query: InboxQuery, signal?: AbortSignal): Promise<{ items: FollowUp[]; now: string }>;
+  followUp(id: string): Promise<FollowUpDetail>;
+  act(id: string, action: FollowUpAction): Promise<FollowUp>;
+  bulk(
+    ids: string[],
+    action: Exclude<FollowUpAction, { action: 'reply' }>,
+  ): Promise<Array<{ id: string; ok: boolean }>>;
+  members(): Promise<Member[]>;
+  addMember(input: { email: string; name?: string; role: Role; password: string }): Promise<Member>;
+  updateMember(id: string, patch: { role?: Role }): Promise<Member>;
+  removeMember(id: string): Promise<void>;
+  metrics(filter: RatingFilter): Promise<SlaMetrics>;
   /** All ratings matching `filter` from the NDJSON export, following its cursor. */
   exportRatings(filter: RatingFilter): Promise<StoredRating[]>;
 }
-
-const PAGE = 1000;
-/** The collector lists follow-ups oldest first; past this many we stop (and say so). */
-const MAX_FOLLOW_UPS = 10_000;
 
 /** Filter → query string, leaving out what is unset. */
 export function filterQuery(filter: RatingFilter, extra: Record<string, string> = {}): string {
@@ -44,21 +63,27 @@ export function filterQuery(filter: RatingFilter, extra: Record<string, string> 
   return text ? `?${text}` : '';
 }
 
-/** A client for the collector's read side; every request carries `Authorization: Bearer`. */
+/**
+ * A client for the collector, signed in by the session cookie (HttpOnly: this script never sees
+ * it). Changes carry the session's CSRF token in `X-Raaye-CSRF`; no key is ever held here.
+ */
 export function createApi(options: ApiOptions): Api {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const base = options.base.replace(/\/+$/, '');
+  let csrf = '';
 
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    headers.set('authorization', `Bearer ${options.key}`);
+    const method = init.method ?? 'GET';
+    if (method !== 'GET' && csrf) headers.set('x-raaye-csrf', csrf);
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
     let response: Response;
     try {
-      // `same-origin` and no-store: the key never goes elsewhere and answers are never cached.
+      // same-origin: the cookie goes to the collector that served this page and nowhere else.
       response = await doFetch(`${base}${path}`, {
         ...init,
         headers,
-        credentials: 'omit',
+        credentials: 'same-origin',
         cache: 'no-store',
       });
     } catch (cause) {
@@ -94,32 +119,62 @@ export function createApi(options: ApiOptions): Api {
     return body;
   }
 
-  return {
-    stats: (filter, signal) => json<Stats>(`/v1/stats${filterQuery(filter)}`, { signal }),
+  const post = <T>(path: string, body: unknown, method = 'POST') =>
+    json<T>(path, { method, body: JSON.stringify(body) });
 
-    async followUps(signal) {
-      const items: StoredRating[] = [];
-      let cursor = '';
-      for (;;) {
-        const extra: Record<string, string> = { limit: String(PAGE) };
-        if (cursor) extra.cursor = cursor;
-        const page = await json<{ followUps: StoredRating[]; nextCursor: string | null }>(
-          `/v1/follow-ups${filterQuery({}, extra)}`,
-          { signal },
-        );
-        items.push(...page.followUps);
-        if (!page.nextCursor) return { items: newestFirst(items), truncated: false };
-        if (items.length >= MAX_FOLLOW_UPS) return { items: newestFirst(items), truncated: true };
-        cursor = page.nextCursor;
+  return {
+    async session() {
+      try {
+        const session = await json<Session>('/v1/session');
+        csrf = session.csrf;
+        return session;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
       }
     },
-
-    reply: (id, by, note) =>
-      json<Reply>(`/v1/follow-ups/${encodeURIComponent(id)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(note ? { by, note } : { by }),
-      }),
+    async signIn(email, password, site) {
+      const session = await post<Session>('/v1/session', {
+        email,
+        password,
+        ...(site ? { site } : {}),
+      });
+      csrf = session.csrf;
+      return session;
+    },
+    async signOut(everywhere = false) {
+      await call(`/v1/session${everywhere ? '?everywhere=1' : ''}`, { method: 'DELETE' });
+      csrf = '';
+    },
+    stats: (filter, signal) => json<Stats>(`/v1/stats${filterQuery(filter)}`, { signal }),
+    inbox(query, signal) {
+      const extra: Record<string, string> = { limit: '200' };
+      if (query.statuses?.length) extra.status = query.statuses.join(',');
+      if (query.assignee) extra.assignee = query.assignee;
+      return json(`/v1/inbox${filterQuery({}, extra)}`, { signal });
+    },
+    followUp: (id) => json(`/v1/inbox/${encodeURIComponent(id)}`),
+    act: async (id, action) =>
+      (await post<{ followUp: FollowUp }>(`/v1/inbox/${encodeURIComponent(id)}`, action)).followUp,
+    bulk: async (ids, action) =>
+      (
+        await post<{ results: Array<{ id: string; ok: boolean }> }>('/v1/inbox/bulk', {
+          ids,
+          ...action,
+        })
+      ).results,
+    members: async () => (await json<{ members: Member[] }>('/v1/members')).members,
+    addMember: async (input) => (await post<{ member: Member }>('/v1/members', input)).member,
+    updateMember: async (id, patch) =>
+      (await post<{ member: Member }>(`/v1/members/${encodeURIComponent(id)}`, patch, 'PATCH'))
+        .member,
+    async removeMember(id) {
+      await call(`/v1/members/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    },
+    metrics: (filter) =>
+      json(
+        `/v1/inbox/metrics${filterQuery({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) })}`,
+      ),
 
     async exportRatings(filter) {
       const rows: StoredRating[] = [];
@@ -139,19 +194,21 @@ export function createApi(options: ApiOptions): Api {
   };
 }
 
-function newestFirst(items: StoredRating[]): StoredRating[] {
-  return items.sort((a, b) => (a.eventTime < b.eventTime ? 1 : a.eventTime > b.eventTime ? -1 : 0));
-}
-
 async function errorOf(response: Response): Promise<ApiError> {
   let code = `http_${response.status}`;
   let message = `The collector answered ${response.status}.`;
+  let sites: string[] | undefined;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = (await response.json()) as {
+      error?: { code?: unknown; message?: unknown };
+      sites?: unknown;
+    };
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string') message = body.error.message;
+    if (Array.isArray(body.sites))
+      sites = body.sites.filter((s): s is string => typeof s === 'string');
   } catch {
     // Not the collector's JSON error body (a proxy page, say): keep the status.
   }
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message, sites ? { sites } : {});
 }

@@ -46,8 +46,6 @@ export interface StoredRating {
   meta: Record<string, unknown> | null;
   locale: string | null;
   source: Source;
-  /** Where it was given (`widget`, `email`, `sms`, `api`); null from SDKs older than contract 1.1. */
-  channel: 'widget' | 'email' | 'sms' | 'api' | null;
   deviceCreatedAt: string;
   sentAt: string;
   receivedAt: string;
@@ -57,6 +55,10 @@ export interface StoredRating {
   repliedAt: string | null;
   repliedBy: string | null;
   replyNote: string | null;
+  /** How the rating came in; null for ratings stored before channels existed. */
+  channel: 'widget' | 'email' | 'sms' | 'api' | null;
+  /** Carried a valid rater token from the site. */
+  verified: boolean;
 }
 
 export interface Reply {
@@ -64,4 +66,101 @@ export interface Reply {
   repliedAt: string;
   repliedBy: string;
   replyNote: string | null;
+}
+
+export type Role = 'owner' | 'agent' | 'viewer';
+
+export interface Member {
+  id: string;
+  siteId: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** `GET /v1/session`: who is signed in, and the token changes must carry. */
+export interface Session {
+  member: Member;
+  site: string;
+  csrf: string;
+  expiresAt: string;
+}
+
+export type FollowUpStatus = 'open' | 'assigned' | 'replied' | 'resolved' | 'closed';
+
+/** `GET /v1/inbox` item: a low rating as the team works it. */
+export interface FollowUp {
+  id: string;
+  status: FollowUpStatus;
+  assignee: { id: string; name: string; email: string } | null;
+  tags: string[];
+  closeReason: string | null;
+  openedAt: string;
+  warnAt: string;
+  dueAt: string;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  rating: {
+    interactionId: string;
+    interactionType: string | null;
+    scale: Scale;
+    score: number;
+    tags: string[] | null;
+    comment: string | null;
+    raterId: string;
+    userId: string | null;
+    locale: string | null;
+    eventTime: string;
+    contact: string | null;
+  };
+}
+
+export interface ActivityEntry {
+  seq: string;
+  ratingId: string | null;
+  actor: { kind: 'member' | 'token' | 'secret' | 'system'; id: string | null; name: string };
+  action: string;
+  detail: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface OtherRating {
+  id: string;
+  interactionId: string;
+  interactionType: string | null;
+  scale: Scale;
+  score: number;
+  comment: string | null;
+  source: string;
+  eventTime: string;
+}
+
+export interface FollowUpDetail {
+  followUp: FollowUp;
+  activity: ActivityEntry[];
+  otherRatings: OtherRating[];
+}
+
+export type FollowUpAction =
+  | { action: 'assign'; assigneeId: string | null }
+  | { action: 'note'; text: string }
+  | { action: 'tags'; tags: string[] }
+  | { action: 'reply'; message: string }
+  | { action: 'resolve' }
+  | { action: 'close'; reason: string }
+  | { action: 'reopen' };
+
+export interface ReplyMetrics {
+  opened: number;
+  replied: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+  withinTarget: number | null;
+}
+
+export interface SlaMetrics {
+  overall: ReplyMetrics;
+  byWeek: Array<ReplyMetrics & { week: string }>;
+  byAgent: Array<ReplyMetrics & { memberId: string; name: string }>;
 }

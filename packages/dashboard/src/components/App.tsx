@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Api, createApi } from '../api/client';
+import type { Session } from '../api/types';
 import { LANGUAGES, pickLanguage, type Strings, StringsContext } from '../i18n/context';
-import { clearKey, loadKey, saveKey } from '../lib/session-key';
 import { Dashboard } from './Dashboard';
 import { SignIn } from './SignIn';
 
@@ -10,21 +10,28 @@ export interface AppProps {
   base: string;
   /** The reader's languages, best first. @default navigator.languages */
   languages?: readonly string[];
-  /** For tests: build the client another way. */
-  createClient?: (key: string) => Api;
+  /** For tests: the API client. */
+  api?: Api;
   pollMs?: number;
   now?: () => number;
 }
 
-/** Signed out: the key form. Signed in: the dashboard, until logout or a refused key. */
-export function App({ base, languages, createClient, pollMs, now }: AppProps) {
-  const make = createClient ?? ((key: string) => createApi({ base, key }));
+/**
+ * Signed out: the e-mail and password form. Signed in (the session cookie, which this script
+ * cannot read): the dashboard, until sign-out or the session ends.
+ */
+export function App({ base, languages, api: given, pollMs, now }: AppProps) {
+  const api = useMemo(() => given ?? createApi({ base }), [given, base]);
   const [strings, setStrings] = useState<Strings>(() =>
     pickLanguage(languages ?? globalThis.navigator?.languages ?? []),
   );
-  const [key, setKey] = useState<string | null>(() => loadKey());
-  const [why, setWhy] = useState<'loggedOut' | 'keyRevoked'>();
-  const api = useMemo(() => (key ? make(key) : null), [key]);
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [why, setWhy] = useState<'loggedOut' | 'sessionEnded'>();
+
+  // A cookie from an earlier visit may still be good: ask once.
+  useEffect(() => {
+    api.session().then(setSession, () => setSession(null));
+  }, [api]);
 
   // The page's language and direction follow the chosen pack; charts mirror with it.
   useEffect(() => {
@@ -32,34 +39,39 @@ export function App({ base, languages, createClient, pollMs, now }: AppProps) {
     document.documentElement.dir = strings.dir;
   }, [strings]);
 
-  const signOut = (reason: 'loggedOut' | 'keyRevoked') => {
-    clearKey();
-    setKey(null);
-    setWhy(reason);
-  };
   const onLanguage = (lang: string) => setStrings(LANGUAGES[lang] ?? strings);
+  const signOut = async (everywhere: boolean) => {
+    await api.signOut(everywhere).catch(() => {});
+    setSession(null);
+    setWhy('loggedOut');
+  };
 
   return (
     <StringsContext.Provider value={strings}>
-      {api ? (
+      {session === undefined ? (
+        <main class="sign-in">
+          <p>{strings.loading}</p>
+        </main>
+      ) : session ? (
         <Dashboard
           api={api}
-          onLogout={() => signOut('loggedOut')}
-          onUnauthorized={() => signOut('keyRevoked')}
+          session={session}
+          onLogout={(everywhere) => void signOut(everywhere)}
+          onUnauthorized={() => {
+            setSession(null);
+            setWhy('sessionEnded');
+          }}
           onLanguage={onLanguage}
           pollMs={pollMs}
           now={now}
         />
       ) : (
         <SignIn
-          notice={why && strings[why]}
+          notice={why === 'loggedOut' ? strings.loggedOut : why && strings.team.sessionEnded}
           onLanguage={onLanguage}
-          onSignIn={async (candidate) => {
-            // One authorised read proves the key before it is kept.
-            await make(candidate).stats({});
-            saveKey(candidate);
+          onSignIn={async (email, password, site) => {
+            setSession(await api.signIn(email, password, site));
             setWhy(undefined);
-            setKey(candidate);
           }}
         />
       )}

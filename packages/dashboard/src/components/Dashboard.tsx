@@ -1,22 +1,24 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
-import type { Api, FollowUpPage } from '../api/client';
-import type { RatingFilter, Reply, Stats } from '../api/types';
+import type { Api } from '../api/client';
+import type { FollowUp, RatingFilter, Session, Stats } from '../api/types';
 import { CoveragePanel } from '../coverage/CoveragePanel';
 import type { Coverage } from '../coverage/types';
 import { useStrings } from '../i18n/context';
-import { Inbox } from '../inbox/Inbox';
-import { inRange, lastDays, rangeFilter } from '../lib/date-range';
+import { type InboxFilter, InboxView } from '../inbox/InboxView';
+import { lastDays, rangeFilter } from '../lib/date-range';
 import { Poller } from '../lib/poller';
-import { slaState } from '../lib/sla';
 import { Scores } from '../scores/Scores';
+import { Members } from '../team/Members';
+import { Metrics } from '../team/Metrics';
 import { FilterBar, type Filters } from './FilterBar';
 import { LanguagePicker } from './LanguagePicker';
 
 export interface DashboardProps {
   api: Api;
-  onLogout(): void;
-  /** The key was refused mid-session (rotated, say). */
+  session: Session;
+  onLogout(everywhere: boolean): void;
+  /** The session ended mid-way (expired, signed out elsewhere). */
   onUnauthorized(): void;
   /** @default 5000 */
   pollMs?: number;
@@ -30,9 +32,9 @@ type Live =
   | { state: 'live'; at: number }
   | { state: 'error'; message: string };
 
-/** Scores and inbox for one site, refreshed every few seconds while the tab is visible. */
+/** Scores, the team inbox, SLA figures and (for owners) members, refreshed while visible. */
 export function Dashboard(props: DashboardProps) {
-  const { api, onLogout, onUnauthorized, pollMs, now } = props;
+  const { api, session, onLogout, onUnauthorized, pollMs, now } = props;
   const t = useStrings();
   const clock = now ?? Date.now;
   const [filters, setFilters] = useState<Filters>(() => ({
@@ -40,17 +42,17 @@ export function Dashboard(props: DashboardProps) {
     interactionType: '',
     scale: '',
   }));
+  const [inboxFilter, setInboxFilter] = useState<InboxFilter>({
+    view: 'waiting',
+    whose: 'everyone',
+  });
   const [stats, setStats] = useState<Stats | null>(null);
-  const [followUps, setFollowUps] = useState<FollowUpPage | null>(null);
+  const [items, setItems] = useState<FollowUp[] | null>(null);
   const [at, setAt] = useState(clock());
   const [live, setLive] = useState<Live>({ state: 'loading' });
   const [paused, setPaused] = useState(false);
   const [message, setMessage] = useState('');
   const poller = useRef<Poller | null>(null);
-  // Ids already in the inbox, to announce new arrivals (not the first load) to screen readers.
-  const seen = useRef<Set<string> | null>(null);
-  const strings = useRef(t);
-  strings.current = t;
 
   const filter = useMemo<RatingFilter>(() => {
     const f: RatingFilter = rangeFilter(filters.range);
@@ -61,16 +63,24 @@ export function Dashboard(props: DashboardProps) {
 
   useEffect(() => {
     let current = true;
+    const statuses =
+      inboxFilter.view === 'waiting'
+        ? (['open', 'assigned'] as const)
+        : inboxFilter.view === 'replied'
+          ? (['replied'] as const)
+          : (['resolved', 'closed'] as const);
+    const assignee =
+      inboxFilter.whose === 'everyone' ? undefined : inboxFilter.whose === 'mine' ? 'me' : 'none';
     const p = new Poller(
       async () => {
         try {
-          const [s, f] = await Promise.all([api.stats(filter), api.followUps()]);
+          const [s, inbox] = await Promise.all([
+            api.stats(filter),
+            api.inbox({ statuses: [...statuses], ...(assignee ? { assignee } : {}) }),
+          ]);
           if (!current) return;
           setStats(s);
-          setFollowUps(f);
-          const fresh = seen.current ? f.items.filter((i) => !seen.current!.has(i.id)).length : 0;
-          seen.current = new Set(f.items.map((i) => i.id));
-          if (fresh > 0) setMessage(strings.current.newFollowUps(fresh));
+          setItems(inbox.items);
           setAt(clock());
           setLive({ state: 'live', at: clock() });
         } catch (e) {
@@ -90,33 +100,20 @@ export function Dashboard(props: DashboardProps) {
       p.stop();
       document.removeEventListener('visibilitychange', onVisibility);
     };
-    // A new filter (or key) restarts polling; clock and callbacks are stable for a session.
-  }, [api, filter, pollMs]);
+  }, [api, filter, inboxFilter, pollMs]);
 
-  const onReplied = (reply: Reply) => {
-    setFollowUps((page) =>
-      page ? { ...page, items: page.items.filter((i) => i.id !== reply.id) } : page,
-    );
-    void poller.current?.run();
-  };
-
-  const all = followUps?.items ?? [];
-  const sameKind = all.filter(
-    (i) =>
-      (!filter.interactionType || i.interactionType === filter.interactionType) &&
-      (!filter.scale || i.scale === filter.scale),
-  );
-  const items = sameKind.filter((i) => inRange(i.eventTime, filter));
-  const overdue = items.filter((i) => slaState(i.eventTime, at).status === 'overdue').length;
-  const types = [...new Set(all.map((i) => i.interactionType).filter((t) => t !== null))].sort();
+  const me = session.member;
+  const waiting = inboxFilter.view === 'waiting' ? (items ?? []) : [];
+  const overdue = waiting.filter((i) => Date.parse(i.dueAt) <= at).length;
 
   return (
     <>
       <header class="top">
         <h1>
           {t.appName}
-          {stats && <span class="site"> · {t.site(stats.site)}</span>}
+          <span class="site"> · {t.site(session.site)}</span>
         </h1>
+        <p class="who">{t.team.signedInAs(me.name, t.team.roles[me.role])}</p>
         <p class={`live live-${live.state}`} data-live={live.state}>
           {live.state === 'loading'
             ? t.loading
@@ -127,36 +124,41 @@ export function Dashboard(props: DashboardProps) {
                 : t.updatedAt(new Date(live.at).toLocaleTimeString(`${t.lang}-u-nu-latn`))}
         </p>
         <LanguagePicker onChange={props.onLanguage} />
-        <button type="button" onClick={onLogout}>
+        <button type="button" onClick={() => onLogout(false)}>
           {t.logOut}
+        </button>
+        <button type="button" onClick={() => onLogout(true)}>
+          {t.team.signOutEverywhere}
         </button>
       </header>
       <main>
-        <FilterBar value={filters} types={types} onChange={setFilters} />
+        <FilterBar value={filters} types={[]} onChange={setFilters} />
         <div class="visually-hidden" role="status">
           {message}
         </div>
-        {stats && followUps ? (
+        {stats && items ? (
           <div class="panels" aria-busy={live.state === 'loading'}>
             <Scores
               stats={stats}
               scale={filters.scale || undefined}
               firstDay={filters.range.from || undefined}
               lastDay={filters.range.to || undefined}
-              awaiting={items.length}
+              awaiting={waiting.length}
               overdue={overdue}
             />
             <CoveragePanel coverage={(stats as { coverage?: Coverage }).coverage} />
-            <Inbox
+            <InboxView
               api={api}
               items={items}
-              filter={filter}
+              filter={inboxFilter}
+              onFilter={setInboxFilter}
+              me={me}
               now={at}
-              outsideRange={sameKind.length - items.length}
-              truncated={followUps.truncated}
-              onReplied={onReplied}
+              onChanged={() => void poller.current?.run()}
               announce={setMessage}
             />
+            <Metrics api={api} filter={filter} />
+            {me.role === 'owner' && <Members api={api} me={me} announce={setMessage} />}
           </div>
         ) : (
           <p class="empty">{live.state === 'error' ? live.message : t.loading}</p>

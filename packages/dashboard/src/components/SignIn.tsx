@@ -4,34 +4,38 @@ import { useStrings } from '../i18n/context';
 import { LanguagePicker } from './LanguagePicker';
 
 export interface SignInProps {
-  /** Checks the key against the collector; rejects with an ApiError when it is refused. */
-  onSignIn(key: string): Promise<void>;
+  /** Rejects with an ApiError when refused (`site_required` carries the sites to choose from). */
+  onSignIn(email: string, password: string, site?: string): Promise<void>;
   /** Why the last session ended. */
   notice?: string | undefined;
   onLanguage(lang: string): void;
 }
 
-/** Sign-in with the site's secret key; the key is checked with one authorised call first. */
+/** E-mail and password; a site picker appears only when the e-mail opens several sites. */
 export function SignIn({ onSignIn, notice, onLanguage }: SignInProps) {
   const t = useStrings();
-  const [key, setKey] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [sites, setSites] = useState<string[]>([]);
+  const [site, setSite] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const value = key.trim();
-    if (!value.startsWith('sk_')) {
-      setError(t.keyPrefix);
-      return;
-    }
     setBusy(true);
     setError('');
     try {
-      await onSignIn(value);
+      await onSignIn(email.trim(), password, sites.length > 0 ? site || sites[0] : undefined);
     } catch (e) {
       setBusy(false);
-      if (isApiError(e) && e.status === 401) setError(t.keyRejected);
+      if (isApiError(e) && e.code === 'site_required' && e.sites) {
+        setSites(e.sites);
+        setSite(e.sites[0] ?? '');
+        setError(t.team.siteRequired);
+      } else if (isApiError(e) && (e.status === 401 || e.status === 400))
+        setError(t.team.wrongPassword);
+      else if (isApiError(e) && e.status === 429) setError(t.team.tooManyTries);
       else if (isApiError(e) && e.code === 'network') setError(t.unreachable);
       else setError(isApiError(e) ? e.message : t.signInFailed);
     }
@@ -47,22 +51,43 @@ export function SignIn({ onSignIn, notice, onLanguage }: SignInProps) {
       <form onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
         <h2 id="sign-in-title">{t.signIn}</h2>
         <label>
-          {t.secretKey}
+          {t.team.email}
           <input
-            type="password"
-            name="key"
-            autocomplete="off"
-            spellcheck={false}
+            type="email"
+            name="email"
+            autocomplete="username"
             dir="ltr"
-            aria-describedby="key-hint"
+            required
             aria-invalid={error ? true : undefined}
-            value={key}
-            onInput={(e) => setKey(e.currentTarget.value)}
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
           />
         </label>
-        <p id="key-hint" class="hint">
-          {t.keyHint}
-        </p>
+        <label>
+          {t.team.password}
+          <input
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            dir="ltr"
+            required
+            aria-invalid={error ? true : undefined}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        {sites.length > 0 && (
+          <label>
+            {t.team.chooseSite}
+            <select value={site} onChange={(e) => setSite(e.currentTarget.value)}>
+              {sites.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {error && (
           <p class="error" role="alert">
             {error}

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { teamAr } from './team-ar';
 
 /** Arabic, right to left. Digits stay Latin so figures read the same as in exports. */
 export const ar: Strings = {
@@ -121,4 +122,5 @@ export const ar: Strings = {
   repliedLate: (duration) => `تم الرد متأخرًا ${duration}`,
   nothingReplied: 'لا يوجد تقييم منخفض في هذه الفترة تم الرد عليه بعد.',
   newFollowUps: (n) => `${n} تقييم منخفض جديد بانتظار الرد.`,
+  team: teamAr,
 };

@@ -2,12 +2,13 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { ar } from './ar';
 import { en, type Strings } from './en';
+import { ur } from './ur';
 
 export type { Strings };
-export { ar, en };
+export { ar, en, ur };
 
 /** The language packs the dashboard ships, by BCP 47 primary language. */
-export const LANGUAGES: Record<string, Strings> = { en, ar };
+export const LANGUAGES: Record<string, Strings> = { en, ar, ur };
 
 /** The first of the reader's languages that has a pack, else English. */
 export function pickLanguage(preferred: readonly string[]): Strings {

@@ -1,6 +1,7 @@
 import type { Scale } from '@raaye/core/contract';
 
 import type { DurationUnits } from '../lib/sla';
+import { teamEn } from './team-en';
 
 /** Every user-facing text of the dashboard; a language pack implements all of it. */
 export const en = {
@@ -130,6 +131,7 @@ export const en = {
   nothingReplied: 'No low rating in this range has a reply yet.',
   newFollowUps: (n: number) =>
     n === 1 ? '1 new low rating awaiting reply.' : `${n} new low ratings awaiting reply.`,
+  team: teamEn,
 };
 
 export type Strings = typeof en;

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
+import { COLLECTOR_CLI, type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 
@@ -11,11 +12,39 @@ export type DemoCollector = RunningCli;
  * The real collector CLI in demo mode (pk_demo / sk_demo, demo page at `/`) on 127.0.0.1, on a
  * random free port, storing in a fresh PGlite directory that is removed on stop.
  */
-export async function startDemoCollector(): Promise<DemoCollector> {
+export async function startDemoCollector(
+  options: {
+    /** Added with `raaye-collector members add` before the server holds the PGlite directory. */
+    members?: Array<{ email: string; role: string; password: string; name?: string }>;
+  } = {},
+): Promise<DemoCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'raaye-dashboard-e2e-'));
+  for (const m of options.members ?? []) {
+    execFileSync(
+      process.execPath,
+      [
+        COLLECTOR_CLI,
+        'members',
+        'add',
+        '--site',
+        'demo',
+        '--email',
+        m.email,
+        '--role',
+        m.role,
+        '--password-stdin',
+        ...(m.name ? ['--name', m.name] : []),
+        '--data-dir',
+        join(dir, 'data'),
+      ],
+      { input: `${m.password}\n`, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+  }
   const cli = await startCollectorCli({
     args: ['--demo', '--data-dir', join(dir, 'data')],
     env: { RAAYE_LOG_LEVEL: 'warn' },
+    // Two PGlite opens in a row on a loaded machine.
+    timeoutMs: 120_000,
   });
   return {
     ...cli,
@@ -44,6 +73,8 @@ export interface RatingInput {
   comment?: string;
   tags?: string[];
   raterId?: string;
+  locale?: string;
+  user?: { id?: string; traits?: Record<string, unknown> };
   /** @default now */
   createdAt?: string;
 }

@@ -1,6 +1,13 @@
 import { vi } from 'vitest';
-import type { Api, FollowUpPage } from '../../src/api/client';
-import type { Stats, StoredRating } from '../../src/api/types';
+import type { Api } from '../../src/api/client';
+import type {
+  FollowUp,
+  FollowUpAction,
+  Member,
+  Session,
+  Stats,
+  StoredRating,
+} from '../../src/api/types';
 
 export const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 
@@ -26,7 +33,6 @@ export function rating(overrides: Partial<StoredRating> = {}, hours = 1): Stored
     meta: null,
     locale: 'en',
     source: 'web',
-    channel: null,
     deviceCreatedAt: time,
     sentAt: time,
     receivedAt: time,
@@ -35,6 +41,8 @@ export function rating(overrides: Partial<StoredRating> = {}, hours = 1): Stored
     repliedAt: null,
     repliedBy: null,
     replyNote: null,
+    channel: null,
+    verified: false,
     ...overrides,
   };
 }
@@ -60,18 +68,76 @@ export function stats(overrides: Partial<Stats> = {}): Stats {
   };
 }
 
-/** An Api whose methods are mocks; `followUps` answers with `items`. */
-export function fakeApi(items: StoredRating[] = [], s: Stats = stats()) {
-  const page: FollowUpPage = { items, truncated: false };
+export const OWNER: Member = {
+  id: '0190f0a0-0000-7000-8000-aaaaaaaaaaaa',
+  siteId: 'demo',
+  email: 'owner@shop.example',
+  name: 'Sana',
+  role: 'owner',
+  createdAt: '2026-11-01T00:00:00.000Z',
+};
+
+/** A follow-up as /v1/inbox sends it, opened `hours` ago with a 24 h target. */
+export function followUp(overrides: Partial<FollowUp> = {}, hours = 1): FollowUp {
+  const r = rating({}, hours);
   return {
+    id: r.id,
+    status: 'assigned',
+    assignee: { id: OWNER.id, name: OWNER.name, email: OWNER.email },
+    tags: [],
+    closeReason: null,
+    openedAt: r.receivedAt,
+    warnAt: new Date(Date.parse(r.receivedAt) + 22 * 3_600_000).toISOString(),
+    dueAt: new Date(Date.parse(r.receivedAt) + 24 * 3_600_000).toISOString(),
+    firstReplyAt: null,
+    resolvedAt: null,
+    rating: {
+      interactionId: r.interactionId,
+      interactionType: r.interactionType,
+      scale: r.scale,
+      score: r.score,
+      tags: r.tags,
+      comment: r.comment,
+      raterId: r.raterId,
+      userId: r.userId,
+      locale: r.locale,
+      eventTime: r.eventTime,
+      contact: null,
+    },
+    ...overrides,
+  };
+}
+
+/** An Api whose methods are mocks; the inbox answers with `items`, the session with `member`. */
+export function fakeApi(items: FollowUp[] = [], s: Stats = stats(), member: Member | null = OWNER) {
+  const session = (m: Member): Session => ({
+    member: m,
+    site: 'demo',
+    csrf: 'c',
+    expiresAt: '2026-12-01T00:00:00.000Z',
+  });
+  return {
+    session: vi.fn(async () => (member ? session(member) : null)),
+    signIn: vi.fn(async (_email: string, _password: string, _site?: string) => session(OWNER)),
+    signOut: vi.fn(async (_everywhere?: boolean) => {}),
     stats: vi.fn(async () => s),
-    followUps: vi.fn(async () => page),
-    reply: vi.fn(async (id: string, by: string, note: string) => ({
-      id,
-      repliedAt: new Date(NOW).toISOString(),
-      repliedBy: by,
-      replyNote: note || null,
+    inbox: vi.fn(async () => ({ items, now: new Date(NOW).toISOString() })),
+    followUp: vi.fn(async (id: string) => ({
+      followUp: items.find((i) => i.id === id)!,
+      activity: [],
+      otherRatings: [],
     })),
-    exportRatings: vi.fn(async () => items),
+    act: vi.fn(async (id: string, _action: FollowUpAction) => items.find((i) => i.id === id)!),
+    bulk: vi.fn(async (ids: string[]) => ids.map((id) => ({ id, ok: true }))),
+    members: vi.fn(async () => [OWNER]),
+    addMember: vi.fn(async () => OWNER),
+    updateMember: vi.fn(async () => OWNER),
+    removeMember: vi.fn(async () => {}),
+    metrics: vi.fn(async () => ({
+      overall: { opened: 0, replied: 0, medianSeconds: null, p90Seconds: null, withinTarget: null },
+      byWeek: [],
+      byAgent: [],
+    })),
+    exportRatings: vi.fn(async () => []),
   } satisfies Api;
 }

@@ -1,0 +1,143 @@
+/**
+ * Issue 12's flood: N low ratings (default 20,000) for a site whose webhook points at a black
+ * hole (accepts TCP, never answers). Runs the built CLI and reports its RSS, /healthz latency
+ * and the sockets it opened to the black hole, during the flood and for a while after.
+ *
+ *   node --import tsx bench/outbox-flood.ts [ratings] [--database-url URL]
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCollectorCli } from '@raaye/test-utils/collector-cli';
+import { envelope, rating } from '../test/_util/fixtures';
+
+const total = Number(process.argv[2] ?? 20_000);
+const dbIndex = process.argv.indexOf('--database-url');
+const databaseUrl = dbIndex > 0 ? process.argv[dbIndex + 1] : undefined;
+const AFTER_MS = Number(process.env.FLOOD_AFTER_MS ?? 30_000);
+
+let open = 0;
+let peakSockets = 0;
+const hole = createServer((socket) => {
+  open++;
+  peakSockets = Math.max(peakSockets, open);
+  socket.on('data', () => {}); // read and never answer
+  socket.once('close', () => open--);
+  socket.on('error', () => {});
+});
+await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
+const holeUrl = `http://127.0.0.1:${(hole.address() as { port: number }).port}/hook`;
+
+const dir = await mkdtemp(join(tmpdir(), 'raaye-flood-'));
+const config = join(dir, 'raaye.json');
+await writeFile(
+  config,
+  JSON.stringify({
+    sites: [
+      {
+        id: 'flood',
+        siteKey: 'pk_flood',
+        secretKey: 'sk_flood',
+        allowedOrigins: [],
+        limits: { site: { burst: 1e6, perSecond: 1e6 }, client: { burst: 1e6, perSecond: 1e6 } },
+        destinations: [
+          { id: 'hole', kind: 'webhook', url: holeUrl, secret: 'flood-secret-0123456789' },
+        ],
+      },
+    ],
+  }),
+);
+const cli = await startCollectorCli({
+  args: [
+    '--config',
+    config,
+    ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', join(dir, 'data')]),
+  ],
+  timeoutMs: 120_000,
+});
+const pid = cli.child.pid!;
+const rssMb = () => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+};
+
+const health: number[] = [];
+const failures: string[] = [];
+const rss: number[] = [];
+let sampling = true;
+const sampler = (async () => {
+  while (sampling) {
+    const started = performance.now();
+    try {
+      const res = await fetch(`${cli.url}/healthz`);
+      await res.arrayBuffer();
+      if (res.status !== 200) failures.push(`healthz ${res.status}`);
+    } catch (error) {
+      failures.push(`healthz ${(error as Error).cause ?? error}`);
+      if (cli.child.exitCode !== null) throw new Error(`collector exited:\n${cli.output()}`);
+    }
+    health.push(performance.now() - started);
+    rss.push(rssMb());
+    await new Promise((r) => setTimeout(r, 100));
+  }
+})();
+
+const rssStart = rssMb();
+const began = performance.now();
+let sent = 0;
+const poster = async () => {
+  while (sent < total) {
+    const n = Math.min(100, total - sent);
+    sent += n;
+    const batch = Array.from({ length: n }, () => rating({ score: 1, comment: 'flood' }));
+    const res = await fetch(`${cli.url}/v1/ratings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(envelope(batch, { siteKey: 'pk_flood' })),
+    });
+    if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
+    await res.arrayBuffer();
+  }
+};
+await Promise.all([poster(), poster(), poster(), poster()]);
+const ingestS = (performance.now() - began) / 1000;
+const duringHealth = [...health];
+await new Promise((r) => setTimeout(r, AFTER_MS));
+sampling = false;
+await sampler;
+
+const deliveries = await fetch(`${cli.url}/v1/deliveries?state=pending&limit=1`, {
+  headers: { authorization: 'Bearer sk_flood' },
+}).then((r) => r.json() as Promise<{ deliveries: unknown[] }>);
+
+const pct = (list: number[], p: number) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+};
+const result = {
+  store: databaseUrl ? 'postgres' : 'pglite',
+  ratings: total,
+  ingestSeconds: Number(ingestS.toFixed(1)),
+  rssMb: {
+    start: Math.round(rssStart),
+    peak: Math.round(Math.max(...rss)),
+    end: Math.round(rss.at(-1) ?? 0),
+  },
+  healthzMs: {
+    samples: health.length,
+    p50: Number(pct(health, 0.5).toFixed(1)),
+    p99: Number(pct(health, 0.99).toFixed(1)),
+    max: Number(Math.max(...health).toFixed(1)),
+    maxDuringIngest: Number(Math.max(...duringHealth).toFixed(1)),
+    over100: health.filter((ms) => ms > 100).length,
+  },
+  blackHoleSocketsPeak: peakSockets,
+  healthzFailures: failures,
+  pendingDeliveriesRemain: deliveries.deliveries.length > 0,
+};
+console.log(JSON.stringify(result, null, 2));
+await cli.stop();
+hole.close();
+process.exit(0);

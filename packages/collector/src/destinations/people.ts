@@ -1,0 +1,58 @@
+import type { EventType } from '../outbox/event-types';
+import type { EmailDestination } from './config';
+import type { Mailer, PreparedMail } from './email';
+import type { OutgoingEvent } from './send';
+import { summarize } from './summary';
+
+/** Reserved id of the implicit destination that mails the team inbox's events to people. */
+export const PEOPLE_DESTINATION = 'people';
+
+const PEOPLE_EVENTS: EventType[] = [
+  'followup.assigned',
+  'followup.replied',
+  'sla.breaching',
+  'sla.breached',
+  'inbox.digest',
+];
+
+/** Present for every site once the collector has an SMTP server (`mail`). */
+export const peopleDestination = (): EmailDestination => ({
+  id: PEOPLE_DESTINATION,
+  kind: 'email',
+  to: [],
+  events: PEOPLE_EVENTS,
+  people: true,
+});
+
+const isPrepared = (m: unknown): m is PreparedMail =>
+  typeof m === 'object' &&
+  m !== null &&
+  ['to', 'subject', 'text', 'html', 'lang'].every(
+    (k) => typeof (m as Record<string, unknown>)[k] === 'string',
+  );
+
+/**
+ * A reply carrying a prepared e-mail goes to the customer as written (their language and
+ * direction); any other event goes, as the usual summary, to the members it names.
+ */
+export async function sendToPeople(
+  mailer: Mailer,
+  event: OutgoingEvent,
+  publicUrl: string | undefined,
+) {
+  if (event.type === 'followup.replied') {
+    if (isPrepared(event.data.email)) await mailer.sendPrepared(event.data.email, event.id);
+    return;
+  }
+  const recipients = Array.isArray(event.data.recipients) ? event.data.recipients : [];
+  const to = [
+    ...new Set(
+      recipients
+        .map((r) =>
+          typeof r === 'object' && r !== null ? (r as { email?: unknown }).email : undefined,
+        )
+        .filter((e): e is string => typeof e === 'string'),
+    ),
+  ];
+  if (to.length > 0) await mailer.send(to, summarize(event.type, event.data, publicUrl), event.id);
+}
