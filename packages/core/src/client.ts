@@ -136,6 +136,7 @@ export function createClient(options: ClientOptions): RaayeClient {
         source,
         createdAt: new Date().toISOString(),
         ...(user ? { user } : {}),
+        ...(rater.token ? { token: rater.token } : {}),
       };
       await queue.add(rating);
       asking.ratedHere.add(valid.interactionId);
