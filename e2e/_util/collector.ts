@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StoredRating } from '@raaye/protocol';
 import { startCollectorCli } from '@raaye/test-utils/collector-cli';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
@@ -10,19 +11,8 @@ export const SITE_KEY = 'pk_e2e';
 // Long and random-looking: the CLI refuses weak secret keys at start-up.
 export const SECRET_KEY = 'sk_e2e_Qm7vX2pL9rT4wZ8nB3kD6hF1jS5cY0aG';
 
-export interface StoredRating {
-  id: string;
-  interactionId: string;
-  scale: string;
-  score: number;
-  tags?: string[];
-  comment?: string | null;
-  raterId: string;
-  /** The device clock's createdAt, as sent; `eventTime` is the skew-corrected time. */
-  deviceCreatedAt: string;
-  source: string;
-  [field: string]: unknown;
-}
+// What the export API sends: the contract's read-side row.
+export type { StoredRating };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

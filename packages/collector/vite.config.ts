@@ -3,10 +3,9 @@ import { defineConfig } from 'vite';
 import { declarations } from '../../scripts/dts';
 import pkg from './package.json' with { type: 'json' };
 
-// Node library: every dependency and builtin stays an import, resolved at run time, except the
-// wire contract: a few constants bundled from core's source, so the CLI never depends on
-// whether core's dist happens to be built.
-const deps = Object.keys(pkg.dependencies).filter((d) => d !== '@raaye/core');
+// Node library: every dependency (the contract, @raaye/protocol, too) and builtin stays an
+// import, resolved at run time through Node resolution.
+const deps = Object.keys(pkg.dependencies);
 const external = (id: string) =>
   id.startsWith('node:') ||
   builtinModules.includes(id) ||
@@ -17,13 +16,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@raaye/source'], externalConditions: ['@raaye/source'] } },
   build: {
     lib: {
-      // `csv` is its own side-effect-free entry: the dashboard writes the same CSV in the browser.
-      entry: {
-        index: 'src/index.ts',
-        cli: 'src/cli.ts',
-        csv: 'src/export/csv.ts',
-        token: 'src/token.ts',
-      },
+      entry: { index: 'src/index.ts', cli: 'src/cli.ts', token: 'src/token.ts' },
       formats: ['es'],
     },
     rollupOptions: {

@@ -7,7 +7,7 @@ export default defineConfig({
       entry: { index: 'src/index.ts', contract: 'src/contract.ts' },
       formats: ['es'],
     },
-    rollupOptions: { external: ['idb-keyval'] },
+    rollupOptions: { external: ['idb-keyval', '@raaye/protocol'] },
     minify: false,
     sourcemap: true,
     target: 'es2022',

@@ -6,7 +6,7 @@ import { defaultClientConditions, defineConfig } from 'vite';
 // API to a local collector: `node packages/collector/dist/cli.js --demo`.
 export default defineConfig({
   base: './',
-  // Core's contract from source, so the dashboard builds without core's dist.
+  // The contract from source, so the dashboard builds without @raaye/protocol's dist.
   resolve: { conditions: ['@raaye/source', ...defaultClientConditions] },
   build: {
     target: 'es2022',

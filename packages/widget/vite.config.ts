@@ -17,7 +17,7 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rollupOptions: { external: [/^preact(\/|$)/, /^@raaye\/core(\/|$)/] },
+    rollupOptions: { external: [/^preact(\/|$)/, /^@raaye\/(core|protocol)(\/|$)/] },
     minify: false,
     sourcemap: true,
     target: 'es2022',

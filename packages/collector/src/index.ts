@@ -1,3 +1,7 @@
+// The contract (types, rules, validator) is @raaye/protocol's; the names a server needs most are
+// re-exported so one import serves.
+export type { OwedRecord, RatingFilter, Stats, StoredRating, WireRating } from '@raaye/protocol';
+export { isLowScore, validateRating } from '@raaye/protocol';
 export type { Collector, CollectorConfig } from './collector';
 export { createCollector } from './collector';
 export type { FileConfig } from './config/load';
@@ -40,17 +44,8 @@ export type {
 export type { RatingPayload } from './outbox/rating-events';
 export type { DeliveryOptions } from './outbox/worker';
 export type { AccessKind, AccessName } from './routes/access';
-export { isLowScore } from './rules/low-score';
 export { pgliteStore } from './store/pglite';
 export type { PostgresStoreOptions } from './store/postgres';
 export { postgresStore } from './store/postgres';
-export type {
-  NewRating,
-  OwedInput,
-  OwedRecord,
-  RatingFilter,
-  Stats,
-  Store,
-  StoredRating,
-} from './store/types';
+export type { NewRating, OwedInput, Store, StoredRow, StoreStats } from './store/types';
 export * from './token';

@@ -1,4 +1,4 @@
-import type { RatingsResponse } from '@raaye/core/contract';
+import type { RatingsResponse } from '@raaye/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   collector,

@@ -16,7 +16,10 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CollectorError',
+      'DEFAULT_RATER_TOKEN_TTL',
       'EVENT_TYPES',
+      'MAX_RATER_TOKEN_TTL',
+      'RATER_TOKEN_KIND',
       'createCollector',
       'isCollectorError',
       'isLowScore',
@@ -25,9 +28,14 @@ describe('public API', () => {
       'pgliteStore',
       'postgresStore',
       'resolveSites',
+      'signRaterToken',
+      'signToken',
       'silentLogger',
       'sitesFromEnv',
       'toNodeListener',
+      'validateRating',
+      'verifyRaterToken',
+      'verifyToken',
     ]);
   });
 });

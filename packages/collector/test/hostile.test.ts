@@ -105,13 +105,9 @@ const tooMany = fc.integer({ min: 101, max: 140 }).map((n) =>
 const badSentAt = fc
   .oneof(
     fc.string({ maxLength: 30 }),
-    fc.constantFrom(
-      '1999-12-31T23:59:59Z',
-      '2100-01-01T00:00:00Z',
-      '2026-11-23',
-      '2026-13-45T99:99:99Z',
-      '+275760-09-13T00:00:00.000Z',
-    ),
+    // Only the shape is refused: a readable time in any year (1999, 2100) is a wrong device clock,
+    // and ingest.test.ts shows those batches are accepted.
+    fc.constantFrom('2026-11-23', '2026-13-45T99:99:99Z', '+27576-09-13T00:00:00.000Z'),
   )
   .map((sentAt) => JSON.stringify({ ...valid(), sentAt }));
 

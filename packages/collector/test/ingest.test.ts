@@ -1,4 +1,4 @@
-import type { RatingsResponse } from '@raaye/core/contract';
+import type { RatingsResponse } from '@raaye/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/store/types';
 import { collector, envelope, getRequest, postRequest, rating, site } from './_util/fixtures';
@@ -171,7 +171,51 @@ describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
       receivedAt: '2026-11-23T12:00:00.000Z',
       eventTime: '2026-11-23T11:59:50.000Z',
     });
+    expect(a!.clockSuspect).toBe(false);
     expect(b!.eventTime).toBe('2026-11-23T12:00:00.000Z');
+    expect(b!.clockSuspect).toBe(false);
+  });
+
+  it('never refuses a batch over the device clock, and flags ages it cannot believe', async () => {
+    const s = site();
+    const received = Date.parse('2026-11-23T12:00:00.000Z');
+    const handler = collector(handle.store, [s], { now: () => received });
+    const at = (iso: string, offsetMs: number) =>
+      new Date(Date.parse(iso) + offsetMs).toISOString();
+    const cases = [
+      // Same wrong clock when rating and when sending (10 s apart): the interval is believed.
+      { sentAt: '1970-01-01T00:01:00.000Z', createdAt: at('1970-01-01T00:01:00.000Z', -10_000) },
+      { sentAt: '2100-01-01T00:00:00.000Z', createdAt: at('2100-01-01T00:00:00.000Z', -10_000) },
+      { sentAt: '2101-06-01T00:00:00.000Z', createdAt: at('2101-06-01T00:00:00.000Z', -10_000) },
+      // Wrong when rating, right when sending (and the reverse), or back-dated: flagged.
+      { sentAt: '2026-11-23T12:00:00.000Z', createdAt: '1970-01-01T00:00:00.000Z' },
+      { sentAt: '1970-01-01T00:00:00.000Z', createdAt: '2026-11-23T11:59:00.000Z' },
+      { sentAt: '2026-11-23T12:00:00.000Z', createdAt: '1926-05-01T00:00:00.000Z' },
+      { sentAt: '+275760-09-13T00:00:00.000Z', createdAt: '0000-01-01T00:00:00.000Z' },
+    ];
+    const ratings = cases.map(({ createdAt }) => rating({ createdAt }));
+    for (const [i, r] of ratings.entries()) {
+      const res = await handler(
+        postRequest(envelope([r], { siteKey: s.siteKey, sentAt: cases[i]!.sentAt })),
+      );
+      expect(res.status).toBe(200);
+      const { results } = (await res.json()) as RatingsResponse;
+      expect(results[0]!.status).toBe('accepted');
+    }
+    const stored = await exportAll(handle.store, s.id);
+    expect(stored.map((r) => [r.eventTime, r.clockSuspect])).toEqual([
+      ['2026-11-23T11:59:50.000Z', false],
+      ['2026-11-23T11:59:50.000Z', false],
+      ['2026-11-23T11:59:50.000Z', false],
+      ['2026-11-23T12:00:00.000Z', true],
+      ['2026-11-23T12:00:00.000Z', true],
+      ['2026-11-23T12:00:00.000Z', true],
+      ['2026-11-23T12:00:00.000Z', true],
+    ]);
+    // Device times are kept as sent, within what timestamptz holds.
+    expect(stored[0]!.deviceCreatedAt).toBe('1970-01-01T00:00:50.000Z');
+    expect(stored[6]!.sentAt).toBe('9999-12-31T23:59:59.999Z');
+    expect(stored[6]!.deviceCreatedAt).toBe('0001-01-01T00:00:00.000Z');
   });
 
   it('answers 401 for an unknown site key and 403 for a foreign origin, storing nothing', async () => {

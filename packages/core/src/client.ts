@@ -1,5 +1,5 @@
+import { LIMITS, type Source, TIME_WINDOW } from '@raaye/protocol';
 import { createAgeClock } from './clock/age-clock';
-import { LIMITS, type Source } from './contract';
 import { RaayeError } from './errors/RaayeError';
 import { createEmitter } from './events/emitter';
 import { createFlusher } from './flush/flusher';
@@ -18,9 +18,7 @@ import { sendBeacon } from './transport/beacon';
 import { fetchTransport } from './transport/fetch-transport';
 import type { ClientEvents, ClientOptions, RaayeClient, Rating } from './types';
 import { validateOptions } from './validate/options';
-import { checkText, validateRating } from './validate/rating';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { checkRating, checkText, validateRating } from './validate/rating';
 
 /** Whether `fetch` can outlive the page (`keepalive`); where not, `pagehide` uses sendBeacon. */
 const keepaliveFetch = () =>
@@ -57,7 +55,7 @@ export function createClient(options: ClientOptions): RaayeClient {
     }),
   );
   const rater = createRater(store, validateUser(o.user, 'createClient()'));
-  const maxAgeMs = o.queue?.maxAgeMs ?? 7 * DAY_MS;
+  const maxAgeMs = o.queue?.maxAgeMs ?? TIME_WINDOW.defaultQueueAgeMs;
   const clock = createAgeClock(store, maxAgeMs);
   const queue = createDurableQueue(store, clock, {
     maxItems: o.queue?.maxItems ?? 1000,
@@ -129,14 +127,15 @@ export function createClient(options: ClientOptions): RaayeClient {
         );
       }
       const user = rater.user;
-      const rating: Rating = {
+      const rating: Rating = checkRating({
         ...valid,
         id: uuidv7(),
         raterId,
         source,
         createdAt: new Date().toISOString(),
         ...(user ? { user } : {}),
-      };
+        ...(rater.token ? { token: rater.token } : {}),
+      });
       await queue.add(rating);
       asking.ratedHere.add(valid.interactionId);
       await Promise.all([

@@ -12,6 +12,7 @@ export type {
   EventName,
   ExpectInput,
   FlushResult,
+  IdentifiedUser,
   KeyValueStore,
   Offer,
   OfferInput,

@@ -16,6 +16,13 @@ export interface RatingInput {
 /** A rating as stored in the queue and sent to the collector. */
 export type Rating = WireRating;
 
+/**
+ * `identify()`'s argument: the user, plus an optional rater token from the site's backend
+ * (`signRaterToken` in `@raaye/collector/token`). The token is sent with each rating, never
+ * inside `user`; sites with `raters: 'signed'` refuse ratings without one.
+ */
+export type IdentifiedUser = RaterUser & { token?: string };
+
 /** A key-value store with the subset of idb-keyval's API the SDK needs. */
 export interface KeyValueStore {
   readonly kind: StorageKind;
@@ -225,7 +232,7 @@ export interface RaayeClient {
   /** Record that a prompt was shown (feeds cooldown and max-prompts rules). */
   noteAsked(interactionId: string): Promise<void>;
   /** Set or change the signed-in user (their id becomes the raterId of later ratings). */
-  identify(user: RaterUser | null): void;
+  identify(user: IdentifiedUser | null): void;
   /** The rater id used for new ratings (user id, else a persistent anonymous id). */
   raterId(): Promise<string>;
   /** Ratings waiting to be sent. */

@@ -48,6 +48,11 @@ describe('rate()', () => {
     const rating = await client.rate(stars('ride-2'));
     expect(rating.raterId).toBe('user-8');
     expect(rating.user).toEqual({ id: 'user-8' });
+    // A verified rater: the token goes with each rating, never inside `user`.
+    client.identify({ id: 'user-9', token: 'rt1.dXNlci05..1.mac' });
+    const signed = await client.rate(stars('ride-3'));
+    expect(signed.token).toBe('rt1.dXNlci05..1.mac');
+    expect(signed.user).toEqual({ id: 'user-9' });
     client.destroy();
   });
 

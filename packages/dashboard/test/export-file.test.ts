@@ -1,9 +1,9 @@
-import { CSV_COLUMNS, csvRow } from '@raaye/collector/csv';
+import { CSV_COLUMNS, csvRow } from '@raaye/protocol';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toNdjson } from '../src/lib/export-file';
 import { rating } from './_util/fixtures';
 
-// The cell rules (formula guard, quoting) are the collector's and tested there; this checks that
+// The cell rules (formula guard, quoting) are @raaye/protocol's and tested there; this checks that
 // the dashboard's file is the collector's export: its header, then its rows.
 describe('CSV export of the inbox view', () => {
   it('writes the header and each row exactly as the collector export would', () => {
@@ -12,9 +12,7 @@ describe('CSV export of the inbox view', () => {
       tags: ['a,b', '@x'],
       meta: { k: 1 },
     });
-    expect(toCsv([row])).toBe(
-      `${CSV_COLUMNS.join(',')}\r\n${csvRow({ ...row, seq: '1', channel: null, verified: false })}`,
-    );
+    expect(toCsv([row])).toBe(`${CSV_COLUMNS.join(',')}\r\n${csvRow(row)}`);
   });
 
   it('writes one JSON object per NDJSON line', () => {

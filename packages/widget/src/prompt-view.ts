@@ -1,4 +1,5 @@
 import { isRaayeError, type RaayeClient, type Rating } from '@raaye/core';
+import { isTopScore } from '@raaye/protocol';
 import { createElement, render } from 'preact';
 import { RatingPrompt, type SubmitInput } from './components/RatingPrompt';
 import { requestPack } from './i18n/load-pack';
@@ -6,7 +7,6 @@ import { resolveLocale } from './i18n/resolve-locale';
 import { inertOthers, isOnScreen } from './inert';
 import type { Job } from './jobs';
 import { globalPacks } from './locale-registry';
-import { isTop } from './scale-items';
 import type { Layout, MountOptions, PromptConfig, WidgetEvents } from './types';
 
 export interface ViewDeps {
@@ -100,7 +100,7 @@ export function createPromptView(d: ViewDeps) {
       const queued = !navigator.onLine;
       settled = true;
       d.emit('submitted', { interactionId: p.interactionId, rating, queued });
-      if (isTop(scale, score))
+      if (isTopScore(scale, score))
         d.emit('high-score', { interactionId: p.interactionId, scale, score });
       job.resolve({ status: 'submitted', rating, queued });
       return { queued };

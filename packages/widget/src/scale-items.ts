@@ -51,17 +51,3 @@ export function scaleView(scale: Scale, s: Strings, locale: string): ScaleView {
   };
   return { items, ends: ends[scale], fill: scale === 'stars5' };
 }
-
-/** Low scores get "What went wrong?", the rest "What went well?". NPS detractors are 0–6. */
-export function isLow(scale: Scale, score: number): boolean {
-  const [min, max] = SCALES[scale];
-  if (scale === 'nps') return score <= 6;
-  if (scale === 'thumbs') return score === 0;
-  return score - min < (max - min) * 0.6;
-}
-
-/** Top of the scale: the moment an app may ask for a store review. */
-export function isTop(scale: Scale, score: number): boolean {
-  const max = SCALES[scale][1];
-  return scale === 'nps' || scale === 'ces7' ? score >= max - 1 : score === max;
-}

@@ -1,4 +1,4 @@
-import type { Scale } from '@raaye/core/contract';
+import type { Scale } from '@raaye/protocol';
 import { html } from '../landing/html';
 import type { PageLocale } from '../landing/locale';
 import { scaleChoices, scaleEnds } from '../landing/scale-choices';

@@ -1,4 +1,4 @@
-import { SCALES, type Scale } from '@raaye/core/contract';
+import { SCALES, type Scale } from '@raaye/protocol';
 import type { SiteConfig } from '../config/types';
 import type { RouteContext } from '../routes/context';
 import type { OwedRecord } from '../store/types';

@@ -6,17 +6,18 @@ import { addressResolver, type TrustProxy } from '../http/client-address';
 import type { DeliveryOptions } from '../outbox/worker';
 import { issuePath } from '../validate/issue-path';
 import { resolveSites } from './sites';
-import type { SiteConfig } from './types';
+import type { SiteInput } from './types';
 
 export interface FileConfig {
-  sites: SiteConfig[];
+  /** Validated, as written: `createCollector` completes them. */
+  sites: SiteInput[];
   basePath?: string;
   trustProxy?: TrustProxy;
   /** As `createCollector`: delivery worker tuning. */
   delivery?: DeliveryOptions;
   /** As `createCollector`: SMTP for e-mail destinations. */
   mail?: MailConfig;
-  /** As `createCollector`: base of links to follow-ups. */
+  /** As `createCollector`: base of rating links and of links to follow-ups. */
   publicUrl?: string;
 }
 
@@ -92,7 +93,8 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
     addressResolver(trustProxy as TrustProxy | undefined); // validates
     return {
       ...outbox.output,
-      sites: resolveSites(sites),
+      // Validated here so a typo names the file; completed once, by createCollector.
+      sites: validated(sites),
       ...(basePath === undefined ? {} : { basePath: basePath as string }),
       ...(trustProxy === undefined ? {} : { trustProxy: trustProxy as TrustProxy }),
     };
@@ -108,7 +110,7 @@ export async function loadConfigFile(path: string): Promise<FileConfig> {
  * `RAAYE_SITE_KEY`, `RAAYE_SECRET_KEY`, `RAAYE_ALLOWED_ORIGINS` (comma-separated) and
  * optionally `RAAYE_SITE_ID` (default `default`). Returns [] when none are set.
  */
-export function sitesFromEnv(env: Record<string, string | undefined> = process.env): SiteConfig[] {
+export function sitesFromEnv(env: Record<string, string | undefined> = process.env): SiteInput[] {
   if (env.RAAYE_SITES) {
     let parsed: unknown;
     try {
@@ -119,11 +121,11 @@ export function sitesFromEnv(env: Record<string, string | undefined> = process.e
         `RAAYE_SITES is not JSON: ${(cause as Error).message}`,
       );
     }
-    return withPrefix('RAAYE_SITES', () => resolveSites(parsed));
+    return withPrefix('RAAYE_SITES', () => validated(parsed));
   }
   if (!env.RAAYE_SITE_KEY && !env.RAAYE_SECRET_KEY) return [];
   return withPrefix('RAAYE_SITE_KEY/RAAYE_SECRET_KEY', () =>
-    resolveSites([
+    validated([
       {
         id: env.RAAYE_SITE_ID ?? 'default',
         siteKey: env.RAAYE_SITE_KEY,
@@ -135,6 +137,12 @@ export function sitesFromEnv(env: Record<string, string | undefined> = process.e
       },
     ]),
   );
+}
+
+/** Checks sites as `resolveSites` does and returns them unchanged (resolving twice is not idempotent). */
+function validated(input: unknown): SiteInput[] {
+  resolveSites(input);
+  return input as SiteInput[];
 }
 
 function withPrefix<T>(prefix: string, fn: () => T): T {

@@ -1,4 +1,4 @@
-import { LIMITS } from '@raaye/core/contract';
+import { LIMITS } from '@raaye/protocol';
 import * as v from 'valibot';
 import {
   type DestinationConfig,

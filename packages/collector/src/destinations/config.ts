@@ -1,4 +1,4 @@
-import { SCALES, type Scale } from '@raaye/core/contract';
+import { SCALES, type Scale } from '@raaye/protocol';
 import * as v from 'valibot';
 import { EVENT_TYPES, type EventType } from '../outbox/event-types';
 

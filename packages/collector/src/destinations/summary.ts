@@ -1,4 +1,4 @@
-import { SCALES } from '@raaye/core/contract';
+import { SCALES } from '@raaye/protocol';
 
 /**
  * What a person should read about an event, before any format is applied: a title and labelled

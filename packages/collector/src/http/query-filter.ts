@@ -1,4 +1,4 @@
-import { SCALES, type Scale } from '@raaye/core/contract';
+import { SCALES, type Scale } from '@raaye/protocol';
 import { CollectorError } from '../errors';
 import type { RatingFilter } from '../store/types';
 import { findUnsafeText } from '../validate/text-safety';

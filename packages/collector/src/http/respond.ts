@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@raaye/core/contract';
+import type { ErrorBody } from '@raaye/protocol';
 import type { CollectorError } from '../errors';
 
 const JSON_TYPE = 'application/json; charset=utf-8';

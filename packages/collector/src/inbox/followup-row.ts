@@ -1,4 +1,4 @@
-import type { Scale } from '@raaye/core/contract';
+import type { Scale } from '@raaye/protocol';
 import { iso } from '../store/row-mapping';
 
 export type FollowUpStatus = 'open' | 'assigned' | 'replied' | 'resolved' | 'closed';

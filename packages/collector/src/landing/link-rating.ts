@@ -1,6 +1,5 @@
-import type { Scale } from '@raaye/core/contract';
+import { isLowScore, type Scale } from '@raaye/protocol';
 import type { RouteContext } from '../routes/context';
-import { isLowScore } from '../rules/low-score';
 import type { NewRating } from '../store/types';
 import type { LiveLink } from './link-state';
 
@@ -42,6 +41,7 @@ export async function storeLinkRating(
     sentAt: now,
     receivedAt: now,
     eventTime: now,
+    clockSuspect: false,
     low: isLowScore(scale, answer.score),
     // The link was signed for this owed entry's rater: as good as a rater token.
     verified: true,

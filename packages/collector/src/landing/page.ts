@@ -1,5 +1,4 @@
-import { LIMITS, type Scale } from '@raaye/core/contract';
-import { isLowScore } from '../rules/low-score';
+import { isLowScore, LIMITS, type Scale } from '@raaye/protocol';
 import { Html, html } from './html';
 import type { PageLocale } from './locale';
 import { scaleChoices, scaleEnds } from './scale-choices';

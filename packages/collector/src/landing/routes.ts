@@ -1,10 +1,8 @@
-import { LIMITS, SCALES, type Scale } from '@raaye/core/contract';
+import { isLowScore, LIMITS, SCALES, type Scale, UUID } from '@raaye/protocol';
 import { isSpeculative, isStylesheetLoad } from '../channels/scanner';
 import { readBodyText } from '../http/read-body';
 import { enforce } from '../rate-limit/enforce';
 import type { RouteContext } from '../routes/context';
-import { isLowScore } from '../rules/low-score';
-import { UUID } from '../validate/rating-schema';
 import { repairFreeText } from '../validate/text-safety';
 import { storeLinkRating } from './link-rating';
 import { type LinkState, type LiveLink, linkState } from './link-state';

@@ -1,4 +1,4 @@
-import { SCALES, type Scale } from '@raaye/core/contract';
+import { SCALES, type Scale } from '@raaye/protocol';
 import { formatN, type PageLocale } from './locale';
 
 export interface ScaleChoice {

@@ -1,4 +1,5 @@
-import type { NewRating, StoredRating } from '../store/types';
+import type { StoredRating } from '@raaye/protocol';
+import type { NewRating } from '../store/types';
 import type { OutboxEvent } from './enqueue';
 import type { EventType } from './event-types';
 

@@ -29,13 +29,16 @@ export class AuthFailures {
 
   /** Records one failure; returns the error to throw (the original, or 429 once limited). */
   record(client: string, path: string, error: CollectorError): CollectorError {
-    const wait = this.#buckets.take(`authfail:${client}`, AUTH_FAILURE_LIMIT);
-    if (wait === 0) {
-      this.#logger.warn('authentication failed', { client, path, code: error.code });
-      return error;
+    const key = `authfail:${client}`;
+    const wait = this.#buckets.take(key, AUTH_FAILURE_LIMIT);
+    if (wait > 0) return limited(wait);
+    this.#logger.warn('authentication failed', { client, path, code: error.code });
+    // That was the last try: say so once; later attempts get 429 from `check`, unlogged.
+    const next = this.#buckets.peek(key, AUTH_FAILURE_LIMIT);
+    if (next > 0) {
+      this.#logger.warn('authentication failures limited', { client, path, retryAfter: next });
     }
-    this.#logger.warn('authentication failures limited', { client, path, retryAfter: wait });
-    return limited(wait);
+    return error;
   }
 }
 

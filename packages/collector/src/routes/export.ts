@@ -1,8 +1,8 @@
+import { CSV_HEADER, csvRow, HEADERS } from '@raaye/protocol';
 import { CollectorError } from '../errors';
-import { CSV_HEADER, csvRow } from '../export/csv';
 import { ndjsonRow } from '../export/ndjson';
 import { decodeCursor, encodeCursor, parseFilter, parseLimit } from '../http/query-filter';
-import type { StoredRating } from '../store/types';
+import type { StoredRow } from '../store/types';
 import type { SiteContext } from './context';
 
 const CHUNK = 500;
@@ -30,7 +30,7 @@ export async function exportRatings(ctx: SiteContext): Promise<Response> {
   if (more && lastSeq !== null) {
     const next = new URL(ctx.url);
     next.searchParams.set('cursor', encodeCursor(lastSeq));
-    headers.set('raaye-next-cursor', encodeCursor(lastSeq));
+    headers.set(HEADERS.nextCursor, encodeCursor(lastSeq));
     headers.set('link', `<${next.pathname}${next.search}>; rel="next"`);
   }
 
@@ -42,7 +42,7 @@ export async function exportRatings(ctx: SiteContext): Promise<Response> {
     async pull(controller) {
       let text = headerSent ? '' : CSV_HEADER;
       headerSent = true;
-      const rows: StoredRating[] =
+      const rows: StoredRow[] =
         BigInt(after) >= end ? [] : await store.listRatings(site.id, filter, after, CHUNK);
       // Rows committed after pageEnd may carry lower or higher sequence numbers: the page ends
       // exactly at lastSeq so the next page starts where the cursor says.

@@ -1,10 +1,10 @@
+import { UUID } from '@raaye/protocol';
 import * as v from 'valibot';
 import { CollectorError } from '../errors';
 import { jsonWithEtag } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { decodeCursor, encodeCursor, parseLimit } from '../http/query-filter';
 import { json } from '../http/respond';
-import { UUID } from '../validate/rating-schema';
 import type { SiteContext } from './context';
 
 /** `GET /v1/follow-ups?limit&cursor` (secret key): low ratings nobody has replied to, oldest first. */

@@ -1,4 +1,4 @@
-import type { Scale } from '@raaye/core/contract';
+import type { Scale } from '@raaye/protocol';
 import { emailFragment } from '../channels/email-fragment';
 import { owedLinks } from '../channels/link-urls';
 import { CollectorError } from '../errors';

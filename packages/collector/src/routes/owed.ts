@@ -1,4 +1,4 @@
-import { LIMITS, SCALES, type Scale } from '@raaye/core/contract';
+import { LIMITS, parseTimestamp, SCALES, type Scale } from '@raaye/protocol';
 import * as v from 'valibot';
 import { checkRater } from '../auth/rater-check';
 import { RATER_TOKEN_KIND } from '../auth/rater-token';
@@ -8,7 +8,6 @@ import { CollectorError } from '../errors';
 import { jsonWithEtag } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { json } from '../http/respond';
-import { parseTimestamp } from '../time/timestamp';
 import { findUnsafeText } from '../validate/text-safety';
 import type { SiteContext } from './context';
 

@@ -1,4 +1,4 @@
-import { LIMITS } from '@raaye/core/contract';
+import { LIMITS } from '@raaye/protocol';
 import { CollectorError } from '../errors';
 import { json } from '../http/respond';
 import { findUnsafeText } from '../validate/text-safety';

@@ -1,14 +1,18 @@
-import type { ItemResult, RatingsResponse } from '@raaye/core/contract';
+import {
+  eventTimeOf,
+  type ItemResult,
+  isLowScore,
+  parseTimestamp,
+  type RatingsResponse,
+  type WireRating,
+} from '@raaye/protocol';
 import { checkRater } from '../auth/rater-check';
 import { wireChannel } from '../channels/channel';
 import { requireJsonish } from '../http/content-type';
 import { json } from '../http/respond';
-import { isLowScore } from '../rules/low-score';
+import { storableTime } from '../store/storable-time';
 import type { NewRating } from '../store/types';
-import { correctedTime } from '../time/clock-skew';
-import { parseTimestamp } from '../time/timestamp';
 import { parseEnvelope, validateRating } from '../validate/envelope';
-import type { ValidRating } from '../validate/rating-schema';
 import type { SiteContext } from './context';
 
 /**
@@ -94,13 +98,14 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
 }
 
 function toNewRating(
-  r: ValidRating,
+  r: WireRating,
   id: string,
   sentAt: number,
   receivedAt: number,
   verified: boolean,
 ): NewRating {
   const createdAt = parseTimestamp(r.createdAt)!;
+  const time = eventTimeOf(receivedAt, sentAt, createdAt);
   return {
     id,
     interactionId: r.interactionId,
@@ -115,10 +120,11 @@ function toNewRating(
     meta: r.meta ?? null,
     locale: r.locale ?? null,
     source: r.source,
-    deviceCreatedAt: new Date(createdAt).toISOString(),
-    sentAt: new Date(sentAt).toISOString(),
+    deviceCreatedAt: storableTime(createdAt),
+    sentAt: storableTime(sentAt),
     receivedAt: new Date(receivedAt).toISOString(),
-    eventTime: new Date(correctedTime(receivedAt, sentAt, createdAt)).toISOString(),
+    eventTime: new Date(time.eventTime).toISOString(),
+    clockSuspect: time.clockSuspect,
     low: isLowScore(r.scale, r.score),
     verified,
     channel: wireChannel(r.channel),

@@ -1,6 +1,6 @@
-import type { Scale, Source } from '@raaye/core/contract';
+import type { Scale, Source } from '@raaye/protocol';
 import type { Channel } from '../channels/channel';
-import type { OwedRecord, StoredRating } from './types';
+import type { OwedRecord, StoredRow } from './types';
 
 /** Formats a timestamptz as ISO 8601 UTC text, so both drivers hand back identical strings. */
 export const iso = (column: string) =>
@@ -14,7 +14,7 @@ export const RATING_COLUMNS = `
   id::text AS id, seq::text AS seq, interaction_id, interaction_type, scale, score::int AS score,
   tags::text AS tags, comment, rater_id, user_id, user_traits::text AS user_traits, meta::text AS meta,
   locale, source, channel, ${iso('device_created_at')} AS device_created_at, ${iso('sent_at')} AS sent_at,
-  ${iso('received_at')} AS received_at, ${iso('event_time')} AS event_time, low,
+  ${iso('received_at')} AS received_at, ${iso('event_time')} AS event_time, clock_suspect, low,
   ${iso('replied_at')} AS replied_at, replied_by, reply_note, verified`;
 
 export interface RatingRow {
@@ -37,6 +37,7 @@ export interface RatingRow {
   sent_at: string;
   received_at: string;
   event_time: string;
+  clock_suspect: boolean;
   low: boolean;
   replied_at: string | null;
   replied_by: string | null;
@@ -47,7 +48,7 @@ export interface RatingRow {
 const parse = <T>(text: string | null): T | null =>
   text === null ? null : (JSON.parse(text) as T);
 
-export function toStoredRating(row: RatingRow): StoredRating {
+export function toStoredRating(row: RatingRow): StoredRow {
   return {
     id: row.id,
     seq: row.seq,
@@ -68,6 +69,7 @@ export function toStoredRating(row: RatingRow): StoredRating {
     sentAt: row.sent_at,
     receivedAt: row.received_at,
     eventTime: row.event_time,
+    clockSuspect: row.clock_suspect,
     low: row.low,
     verified: row.verified,
     repliedAt: row.replied_at,

@@ -58,6 +58,14 @@ CREATE TABLE raaye_owed (
 );
 `,
   },
+  // 10–19: the contract (@raaye/protocol).
+  {
+    // Issue 11 (time): a rating whose device-measured age (sentAt − createdAt) is outside
+    // @raaye/protocol's TIME_WINDOW is stored at its receive time with this flag set.
+    version: 10,
+    name: 'clock_suspect flag',
+    sql: `ALTER TABLE raaye_ratings ADD COLUMN clock_suspect boolean NOT NULL DEFAULT false;`,
+  },
   // Versions 30–39 belong to the outbox (issue 12); see ../outbox/schema.ts.
   { version: 30, name: 'outbox: events, deliveries, destination state', sql: OUTBOX_SQL },
   {

@@ -16,7 +16,7 @@ const BATCH = `batch AS (
     "interactionType" text, scale text, score smallint, tags jsonb, comment text, "raterId" text,
     "userId" text, "userTraits" jsonb, meta jsonb, locale text, source text,
     "deviceCreatedAt" timestamptz, "sentAt" timestamptz, "receivedAt" timestamptz,
-    "eventTime" timestamptz, low boolean, verified boolean, channel text)
+    "eventTime" timestamptz, "clockSuspect" boolean, low boolean, verified boolean, channel text)
 )`;
 
 // One statement per batch: the insert and the settling of debts run as data-modifying CTEs,
@@ -31,10 +31,10 @@ const INSERT_RATINGS = `
 WITH ${BATCH}, inserted AS (
   INSERT INTO raaye_ratings (site_id, id, interaction_id, interaction_type, scale, score, tags,
     comment, rater_id, user_id, user_traits, meta, locale, source, device_created_at, sent_at,
-    received_at, event_time, low, verified, channel)
+    received_at, event_time, clock_suspect, low, verified, channel)
   SELECT $1, id, "interactionId", "interactionType", scale, score, tags, comment, "raterId",
     "userId", "userTraits", meta, locale, source, "deviceCreatedAt", "sentAt", "receivedAt",
-    "eventTime", low, verified, channel
+    "eventTime", "clockSuspect", low, verified, channel
   FROM batch
   -- A stable order: two overlapping batches in different orders would otherwise lock the same
   -- keys in opposite orders and deadlock on PostgreSQL.

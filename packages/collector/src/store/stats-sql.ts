@@ -1,6 +1,7 @@
+import { BANDS, CSAT_SCALES } from '@raaye/protocol';
 import { filterSql } from './filter-sql';
 import type { SqlClient } from './sql-client';
-import type { RatingFilter, Stats } from './types';
+import type { RatingFilter, StoreStats } from './types';
 
 /** Ratings of one UTC day, scale and score: everything the stats are computed from. */
 export interface ScoreGroup {
@@ -11,7 +12,8 @@ export interface ScoreGroup {
 }
 
 const DAY_MS = 86_400_000;
-const FIVE_POINT = new Set(['stars5', 'faces5', 'csat5']);
+// The bands are @raaye/protocol's (CSAT, NPS).
+const FIVE_POINT: ReadonlySet<string> = new Set(CSAT_SCALES);
 
 /**
  * Stats from the daily rollup (`raaye_stats_daily`) for whole UTC days, plus an index range scan
@@ -22,7 +24,7 @@ export async function queryStats(
   db: SqlClient,
   siteId: string,
   filter: RatingFilter,
-): Promise<Stats> {
+): Promise<StoreStats> {
   const groups = rollupCovers(filter)
     ? await rollupGroups(db, siteId, filter)
     : await scanGroups(db, siteId, filter);
@@ -101,7 +103,7 @@ export async function scanGroups(
 }
 
 /** Count, averages, CSAT, NPS, distribution and the daily series from score groups. */
-export function statsFromGroups(groups: readonly ScoreGroup[]): Stats {
+export function statsFromGroups(groups: readonly ScoreGroup[]): StoreStats {
   let count = 0;
   let sum = 0;
   let csatN = 0;
@@ -109,19 +111,22 @@ export function statsFromGroups(groups: readonly ScoreGroup[]): Stats {
   let npsN = 0;
   let promoters = 0;
   let detractors = 0;
-  const byScale: Stats['byScale'] = {};
+  const byScale: Record<
+    string,
+    { count: number; average: number; distribution: Record<string, number> }
+  > = {};
   const byDay = new Map<string, { count: number; sum: number }>();
   for (const { day, scale, score, n } of groups) {
     count += n;
     sum += score * n;
     if (FIVE_POINT.has(scale)) {
       csatN += n;
-      if (score >= 4) csatPositive += n;
+      if (score >= BANDS.satisfiedMin) csatPositive += n;
     }
     if (scale === 'nps') {
       npsN += n;
-      if (score >= 9) promoters += n;
-      if (score <= 6) detractors += n;
+      if (score >= BANDS.promoterMin) promoters += n;
+      if (score < BANDS.passiveMin) detractors += n;
     }
     const entry = byScale[scale] ?? { count: 0, average: 0, distribution: {} };
     byScale[scale] = entry;

@@ -1,73 +1,26 @@
-import type { Scale, Source } from '@raaye/core/contract';
-import type { Channel } from '../channels/channel';
+import type { OwedRecord, RatingFilter, Scale, Stats, StoredRating } from '@raaye/protocol';
 import type { EventType } from '../outbox/event-types';
 import type { OutboxStore } from '../outbox/outbox-types';
 import type { SqlClient } from './sql-client';
 
-/** A validated rating as the collector writes it. Times are ISO 8601 UTC strings. */
-export interface NewRating {
-  id: string;
-  interactionId: string;
-  interactionType: string | null;
-  scale: Scale;
-  score: number;
-  tags: string[] | null;
-  comment: string | null;
-  raterId: string;
-  userId: string | null;
-  userTraits: Record<string, unknown> | null;
-  meta: Record<string, unknown> | null;
-  locale: string | null;
-  source: Source;
-  /** The device clock's `createdAt`, as sent. */
-  deviceCreatedAt: string;
-  sentAt: string;
-  /** Server clock when the batch arrived. */
-  receivedAt: string;
-  /** `receivedAt − (sentAt − createdAt)`, clamped to `receivedAt`; what stats use. */
-  eventTime: string;
-  /** A low score (see `isLowScore`): enters the follow-up queue and fires the webhook. */
-  low: boolean;
-  /**
-   * Carried a valid rater token. An unverified rating never takes the place of a verified
-   * one for the same rater and interaction (a verified one replaces it), nor settles a debt.
-   */
-  verified: boolean;
-  /** Where it was given; `null` from SDKs older than contract 1.1. */
-  channel: Channel | null;
-}
+export type { OwedRecord, RatingFilter };
 
-export interface StoredRating extends NewRating {
-  /** Insertion sequence; the export cursor. */
+/**
+ * A validated rating as the collector writes it: the read side's `StoredRating` (from
+ * `@raaye/protocol`) before anyone replied. `eventTime`/`clockSuspect` come from `eventTimeOf`,
+ * `low` from `isLowScore`.
+ */
+export type NewRating = Omit<StoredRating, 'repliedAt' | 'repliedBy' | 'replyNote'>;
+
+/** A stored rating with its insertion sequence, the export cursor (never sent to clients). */
+export interface StoredRow extends StoredRating {
   seq: string;
-  repliedAt: string | null;
-  repliedBy: string | null;
-  replyNote: string | null;
 }
 
-export interface RatingFilter {
-  /** Inclusive lower bound on `eventTime`. */
-  from?: string;
-  /** Exclusive upper bound on `eventTime`. */
-  to?: string;
-  interactionType?: string;
-  scale?: Scale;
-  /** Only verified (true) or only unverified (false) ratings. */
-  verified?: boolean;
-}
+/** `GET /v1/stats` without the echo of site and filter the route adds. */
+export type StoreStats = Omit<Stats, 'site' | 'filter'>;
 
-export interface Stats {
-  count: number;
-  /** Mean raw score; only meaningful together with a `scale` filter, see `byScale`. */
-  average: number | null;
-  /** Share (0–100) of 4–5 scores among 5-point scales (stars5, faces5, csat5). */
-  csat: number | null;
-  /** % promoters (9–10) − % detractors (0–6) among `nps` ratings, −100…100. */
-  nps: number | null;
-  byScale: Record<string, { count: number; average: number; distribution: Record<string, number> }>;
-  byDay: Array<{ day: string; count: number; average: number }>;
-}
-
+/** A debt to record (`POST /v1/owed`, after defaults). */
 export interface OwedInput {
   raterId: string;
   interactionId: string;
@@ -82,17 +35,6 @@ export interface OwedInput {
   endedAt: string | null;
   createdAt: string;
   expiresAt: string;
-}
-
-export interface OwedRecord extends OwedInput {
-  /** Global, numeric (as text); what links and `DELETE /v1/owed/:id` refer to. */
-  id: string;
-  settledAt: string | null;
-  /** Channel of the answer that settled it (`unspecified` for SDKs older than contract 1.1). */
-  settledChannel: string | null;
-  /** The settling rating, when it was stored (not a duplicate). */
-  ratingId: string | null;
-  cancelledAt: string | null;
 }
 
 /**
@@ -138,14 +80,14 @@ export interface Store {
     /** Outbox events to write with them (`rating.created`, `rating.low`), when wanted. */
     events?: ReadonlySet<EventType>,
   ): Promise<Set<string>>;
-  stats(siteId: string, filter: RatingFilter): Promise<Stats>;
+  stats(siteId: string, filter: RatingFilter): Promise<StoreStats>;
   /** Up to `limit` ratings with `seq` after `afterSeq`, in `seq` order. */
   listRatings(
     siteId: string,
     filter: RatingFilter,
     afterSeq: string,
     limit: number,
-  ): Promise<StoredRating[]>;
+  ): Promise<StoredRow[]>;
   /**
    * Where a page of at most `limit` ratings after `afterSeq` ends, found before streaming it so
    * the next cursor can go in a header. `more` is true when ratings follow that page.
@@ -157,7 +99,7 @@ export interface Store {
     limit: number,
   ): Promise<{ lastSeq: string | null; more: boolean }>;
   /** Low ratings with no reply yet, oldest first, after `afterSeq`. */
-  listFollowUps(siteId: string, afterSeq: string, limit: number): Promise<StoredRating[]>;
+  listFollowUps(siteId: string, afterSeq: string, limit: number): Promise<StoredRow[]>;
   /** False when there is no such low rating. */
   markReplied(
     siteId: string,

@@ -1,12 +1,16 @@
+import { validateRating as contractIssues, parseTimestamp, type WireRating } from '@raaye/protocol';
 import * as v from 'valibot';
 import { CollectorError } from '../errors';
-import { parseTimestamp } from '../time/timestamp';
 import { issuePath } from './issue-path';
-import { EnvelopeSchema, RatingSchema, type ValidRating } from './rating-schema';
+import { EnvelopeSchema } from './rating-schema';
 import { findUnsafeText, repairFreeText } from './text-safety';
 
 export interface ParsedEnvelope {
   siteKey: string;
+  /**
+   * The device clock when sending. Whatever it reads, it is never a reason to refuse the batch:
+   * only the interval between `createdAt` and `sentAt` is used (`eventTimeOf`).
+   */
   sentAt: number;
   /** Raw items; each is validated on its own so one poison rating never sinks its neighbours. */
   items: Array<{ id: string; raw: unknown }>;
@@ -31,25 +35,52 @@ export function parseEnvelope(body: unknown): ParsedEnvelope {
 }
 
 export type ItemValidation =
-  | { ok: true; rating: ValidRating }
+  | { ok: true; rating: WireRating }
   | { ok: false; error: { code: string; message: string; path?: string } };
 
-/** Validates one rating; the error path is relative to the envelope (`ratings[3].score`). */
+const refuse = (path: string, message: string): ItemValidation => ({
+  ok: false,
+  error: { code: 'invalid_rating', message, path },
+});
+
+/**
+ * Validates one rating with the contract's validator (the one `rate()` runs on the device), after
+ * repairing typed text; the error path is relative to the envelope (`ratings[3].score`).
+ */
 export function validateRating(input: unknown, index: number): ItemValidation {
   const raw = repairFreeText(input);
-  const unsafe = findUnsafeText(raw, `ratings[${index}]`);
-  if (unsafe) {
-    return {
-      ok: false,
-      error: { code: 'invalid_rating', message: unsafe.message, path: unsafe.path },
-    };
+  const prefix = `ratings[${index}]`;
+  const issue = contractIssues(raw)[0];
+  if (issue) {
+    const path = issue.path ? `${prefix}.${issue.path}`.replace('.[', '[') : prefix;
+    return refuse(path, `${path}: ${issue.message}`);
   }
-  const result = v.safeParse(RatingSchema, raw, { abortEarly: true });
-  if (result.success) return { ok: true, rating: result.output };
-  const issue = result.issues[0];
-  const path = issuePath(issue, `ratings[${index}]`);
+  const rating = pick(raw as WireRating);
+  // Defence in depth: nothing unstorable may reach the database, even if the contract's
+  // validator is ever loosened.
+  const unsafe = findUnsafeText(rating, prefix);
+  return unsafe ? refuse(unsafe.path, unsafe.message) : { ok: true, rating };
+}
+
+/** The contract's fields only: anything else a client sends is ignored, not stored. */
+function pick(r: WireRating): WireRating {
+  const { id, interactionId, interactionType, scale, score, tags, comment, raterId } = r;
+  const { user, meta, locale, source, createdAt, channel, token } = r;
   return {
-    ok: false,
-    error: { code: 'invalid_rating', message: `${path}: ${issue.message}`, path },
+    id,
+    interactionId,
+    interactionType,
+    scale,
+    score,
+    tags,
+    comment,
+    raterId,
+    user: user && { id: user.id, traits: user.traits },
+    meta,
+    locale,
+    source,
+    createdAt,
+    channel,
+    token,
   };
 }

@@ -1,4 +1,4 @@
-import type { RatingsEnvelope, WireRating } from '@raaye/core/contract';
+import type { RatingsEnvelope, WireRating } from '@raaye/protocol';
 import { type CollectorConfig, createCollector } from '../../src/collector';
 import type { SiteInput } from '../../src/config/types';
 import { silentLogger } from '../../src/log/logger';

@@ -2,6 +2,7 @@ import { LIMITS, type RaterUser } from '../contract';
 import { RaayeError } from '../errors/RaayeError';
 import { uuidv7 } from '../id/uuidv7';
 import type { StorageHandle } from '../storage/storage-handle';
+import type { IdentifiedUser } from '../types';
 import { checkJson, checkText } from '../validate/rating';
 
 const ANON_KEY = 'm:anon';
@@ -21,6 +22,7 @@ export function validateUser(
 /** Who rates: the signed-in user when the site says so, else a persistent anonymous device id. */
 export function createRater(store: StorageHandle, initial: RaterUser | undefined) {
   let user = initial;
+  let token: string | undefined;
   // Memoised: concurrent first calls must agree on one id. `update` keeps an id that another tab
   // wrote first.
   let anonymous: Promise<string> | undefined;
@@ -28,8 +30,19 @@ export function createRater(store: StorageHandle, initial: RaterUser | undefined
     get user() {
       return user;
     },
-    identify(next: RaterUser | null) {
-      user = validateUser(next, 'identify()');
+    /** The rater token of the identified user, sent with each rating. */
+    get token() {
+      return token;
+    },
+    identify(next: IdentifiedUser | null) {
+      const { token: nextToken, ...rest } = next ?? {};
+      if (nextToken !== undefined && (typeof nextToken !== 'string' || nextToken.length > 1024)) {
+        throw new RaayeError('invalid_option', 'identify(): token must be a string', {
+          path: 'token',
+        });
+      }
+      user = validateUser(next === null ? null : rest, 'identify()');
+      token = nextToken;
     },
     id(): Promise<string> {
       if (user?.id) return Promise.resolve(user.id);

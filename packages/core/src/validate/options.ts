@@ -1,4 +1,4 @@
-import { SOURCES } from '../contract';
+import { SOURCES, TIME_WINDOW } from '@raaye/protocol';
 import { RaayeError } from '../errors/RaayeError';
 import type { ClientOptions, RecontactRules } from '../types';
 import { isPlainObject } from './rating';
@@ -65,6 +65,11 @@ export function validateOptions(options: unknown): ClientOptions {
   positive(o.queue?.maxItems, 'queue.maxItems');
   positive(o.queue?.maxBytes, 'queue.maxBytes');
   positive(o.queue?.maxAgeMs, 'queue.maxAgeMs');
+  // The collector believes a rating's age only up to this bound (plus a margin); older ones
+  // would be stored at their receive time, flagged.
+  if ((o.queue?.maxAgeMs ?? 0) > TIME_WINDOW.maxQueueAgeMs) {
+    throw invalid('queue.maxAgeMs', `must be at most ${TIME_WINDOW.maxQueueAgeMs} (30 days).`);
+  }
   validateRecontact(o.recontact);
   if (o.namespace !== undefined && !/^[\w-]{1,40}$/.test(o.namespace)) {
     throw invalid('namespace', 'must be 1–40 letters, digits, "_" or "-".');

@@ -1,13 +1,15 @@
-import { LIMITS, SCALES, type Scale } from '../contract';
+import {
+  validateRating as contractIssues,
+  inspectJson,
+  isPlainObject,
+  jsonBytes,
+  normalizeLocale,
+} from '@raaye/protocol';
 import { RaayeError } from '../errors/RaayeError';
-import type { RatingInput } from '../types';
-import { jsonBytes } from './json-bytes';
+import type { Rating, RatingInput } from '../types';
 
 const invalid = (path: string, message: string) =>
   new RaayeError('invalid_rating', `rate(): ${path} ${message}`, { path });
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 type ErrorFactory = (path: string, message: string) => RaayeError;
 
@@ -25,13 +27,13 @@ export function checkText(
   }
 }
 
-/** `meta` and `user.traits`: a JSON object within `maxBytes`, that the collector can store. */
+/** `meta` and `user.traits`: a JSON object within `maxBytes` that the collector can store. */
 export function checkJson(value: unknown, path: string, maxBytes: number, error = invalid): void {
-  // Deeper rules (nesting, NUL, reserved keys) are left to the collector: they catch developer
-  // mistakes in `meta`, which the `rejected` event reports, and are not worth their bytes here.
-  if (!isPlainObject(value) || jsonBytes(value) > maxBytes) {
-    throw error(path, `must be a JSON object of at most ${maxBytes} bytes.`);
-  }
+  const problem = isPlainObject(value)
+    ? (inspectJson(value) ?? (jsonBytes(value) > maxBytes ? `is over ${maxBytes} bytes` : ''))
+    : 'is not an object';
+  if (problem)
+    throw error(path, `must be a JSON object of at most ${maxBytes} bytes (${problem}).`);
 }
 
 function describe(value: unknown): string {
@@ -40,39 +42,28 @@ function describe(value: unknown): string {
 }
 
 /**
- * Validates a rating against contract v1 before it enters the queue, so a rating the collector
- * would reject for its shape, ranges or sizes never takes up space on the device. (Text the
- * database cannot hold, NUL and lone surrogates, is repaired by the collector, not refused.)
+ * First half of `rate()`'s check, on what the caller passed: an object, with a POSIX locale
+ * (`en_US`) turned into BCP 47 (`en-US`) rather than refused.
  */
 export function validateRating(input: unknown): RatingInput {
-  if (!isPlainObject(input))
+  if (!isPlainObject(input)) {
     throw invalid('input', 'must be an object like { interactionId, scale, score }.');
-  const { interactionId, interactionType, scale, score, tags, comment, meta, locale } = input;
-  checkText(interactionId, 'interactionId', LIMITS.interactionId, true);
-  checkText(interactionType, 'interactionType', LIMITS.interactionType, false, 1);
-  const range = SCALES[scale as Scale];
-  if (typeof scale !== 'string' || !Object.hasOwn(SCALES, scale) || !range) {
-    throw invalid(
-      'scale',
-      `must be one of ${Object.keys(SCALES).join(', ')} (got ${String(scale)}).`,
-    );
   }
-  if (!Number.isInteger(score) || (score as number) < range[0] || (score as number) > range[1]) {
-    throw invalid(
-      'score',
-      `must be an integer from ${range[0]} to ${range[1]} for scale ${scale} (got ${String(score)}).`,
-    );
-  }
-  if (tags !== undefined) {
-    if (!Array.isArray(tags) || tags.length > LIMITS.tags) {
-      throw invalid('tags', `must be an array of at most ${LIMITS.tags} strings.`);
-    }
-    for (const [i, tag] of tags.entries()) checkText(tag, `tags[${i}]`, LIMITS.tag, true);
-  }
-  checkText(comment, 'comment', LIMITS.comment, false);
-  checkText(locale, 'locale', LIMITS.locale, false);
-  if (meta !== undefined) checkJson(meta, 'meta', LIMITS.metaBytes);
-  return input as unknown as RatingInput;
+  const { locale } = input;
+  return (typeof locale === 'string'
+    ? { ...input, locale: normalizeLocale(locale) }
+    : input) as unknown as RatingInput;
+}
+
+/**
+ * Second half, on the rating as it will travel: the collector's own validator
+ * (`@raaye/protocol`), so a rating `rate()` queues is never refused later for a reason the device
+ * could have known. Throws the first problem as `invalid_rating` with its path.
+ */
+export function checkRating(rating: Rating): Rating {
+  const issue = contractIssues(rating)[0];
+  if (issue) throw invalid(issue.path, `${issue.message}.`);
+  return rating;
 }
 
 export { isPlainObject };

@@ -1,72 +1,13 @@
-import type { Scale, Source } from '@raaye/core/contract';
+import type { Scale } from '@raaye/protocol';
 
-/** Query of `/v1/stats` and `/v1/ratings`: `from` inclusive, `to` exclusive, ISO 8601. */
-export interface RatingFilter {
-  from?: string;
-  to?: string;
-  interactionType?: string;
-  scale?: Scale;
-}
-
-export interface ScaleStats {
-  count: number;
-  average: number;
-  /** Score (as text) → number of ratings. Scores nobody gave are absent. */
-  distribution: Record<string, number>;
-}
-
-/** `GET /v1/stats`, as the collector sends it. */
-export interface Stats {
-  site: string;
-  filter: RatingFilter;
-  count: number;
-  /** Mean raw score; only meaningful for one scale. */
-  average: number | null;
-  /** Share (0–100) of 4–5 scores among the 5-point scales. */
-  csat: number | null;
-  /** % promoters − % detractors among `nps` ratings. */
-  nps: number | null;
-  byScale: Partial<Record<Scale, ScaleStats>>;
-  /** UTC days with at least one rating, oldest first. */
-  byDay: Array<{ day: string; count: number; average: number }>;
-}
-
-/** A stored rating as `/v1/follow-ups` and the NDJSON export send it. */
-export interface StoredRating {
-  id: string;
-  interactionId: string;
-  interactionType: string | null;
-  scale: Scale;
-  score: number;
-  tags: string[] | null;
-  comment: string | null;
-  raterId: string;
-  userId: string | null;
-  userTraits: Record<string, unknown> | null;
-  meta: Record<string, unknown> | null;
-  locale: string | null;
-  source: Source;
-  deviceCreatedAt: string;
-  sentAt: string;
-  receivedAt: string;
-  /** Device time corrected for clock skew; what stats and the SLA use. */
-  eventTime: string;
-  low: boolean;
-  repliedAt: string | null;
-  repliedBy: string | null;
-  replyNote: string | null;
-  /** How the rating came in; null for ratings stored before channels existed. */
-  channel: 'widget' | 'email' | 'sms' | 'api' | null;
-  /** Carried a valid rater token from the site. */
-  verified: boolean;
-}
-
-export interface Reply {
-  id: string;
-  repliedAt: string;
-  repliedBy: string;
-  replyNote: string | null;
-}
+// The read side's types are the contract's, declared once in @raaye/protocol.
+export type {
+  RatingFilter,
+  Reply,
+  ScaleStats,
+  Stats,
+  StoredRating,
+} from '@raaye/protocol';
 
 export type Role = 'owner' | 'agent' | 'viewer';
 

@@ -1,4 +1,4 @@
-import type { Scale } from '@raaye/core/contract';
+import type { Scale } from '@raaye/protocol';
 
 import type { DurationUnits } from '../lib/sla';
 import { teamEn } from './team-en';

@@ -1,11 +1,10 @@
-// The collector's own CSV writer (columns, order, formula guard), so both exports open the same way.
-import { CSV_COLUMNS, csvCell } from '@raaye/collector/csv';
+// The contract's CSV writer (columns, order, formula guard), the one the collector's export uses,
+// so both files open the same way.
+import { CSV_HEADER, csvRow } from '@raaye/protocol';
 import type { StoredRating } from '../api/types';
 
 export function toCsv(rows: readonly StoredRating[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return CSV_HEADER + rows.map(csvRow).join('');
 }
 
 export function toNdjson(rows: readonly StoredRating[]): string {

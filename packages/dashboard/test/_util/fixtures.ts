@@ -37,6 +37,7 @@ export function rating(overrides: Partial<StoredRating> = {}, hours = 1): Stored
     sentAt: time,
     receivedAt: time,
     eventTime: time,
+    clockSuspect: false,
     low: true,
     repliedAt: null,
     repliedBy: null,

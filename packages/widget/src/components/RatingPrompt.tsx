@@ -1,7 +1,6 @@
-import { LIMITS } from '@raaye/core/contract';
+import { isLowScore, LIMITS } from '@raaye/protocol';
 import { Component, createRef } from 'preact';
 import type { ResolvedLocale } from '../i18n/resolve-locale';
-import { isLow } from '../scale-items';
 import type { Layout, PromptConfig } from '../types';
 import { FollowUps } from './FollowUps';
 import { trapTab } from './focus';
@@ -101,7 +100,7 @@ export class RatingPrompt extends Component<RatingPromptProps, State> {
     const box = this.box;
     const onKeyDown = this.onKeyDown;
     const submit = this.submit;
-    const low = score !== undefined && isLow(scale, score);
+    const low = score !== undefined && isLowScore(scale, score);
     const tagList = score === undefined ? [] : clip(low ? prompt.tags?.low : prompt.tags?.high);
     const titleId = `${uid}-t`;
     const subId = prompt.subtitle ? `${uid}-s` : undefined;

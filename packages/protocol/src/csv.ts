@@ -1,5 +1,6 @@
-import type { StoredRating } from '../store/types';
+import type { StoredRating } from './types/read';
 
+/** Columns of the CSV export, in order (the collector's `GET /v1/ratings?format=csv` and the dashboard). */
 export const CSV_COLUMNS = [
   'id',
   'interactionId',
@@ -40,7 +41,8 @@ export function csvCell(value: unknown): string {
   return /[",;\t|\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvRow(rating: StoredRating): string {
+/** One CSV line (with CRLF) of a stored rating. */
+export function csvRow(rating: Pick<StoredRating, (typeof CSV_COLUMNS)[number]>): string {
   return `${CSV_COLUMNS.map((c) => csvCell(rating[c])).join(',')}\r\n`;
 }
 

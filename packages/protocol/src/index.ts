@@ -1,0 +1,47 @@
+// @raaye/protocol: the contract between the SDK, the collector and the dashboard, once.
+// No dependencies and no I/O, so browsers, Node and the script-tag bundle can all import it.
+export { CSV_COLUMNS, CSV_HEADER, csvCell, csvRow } from './csv';
+export { LIMITS } from './limits';
+export { HEADERS, PATHS, RATINGS_PATH } from './paths';
+export { isLocale, normalizeLocale } from './rules/locale';
+export type { NpsBucket } from './rules/score';
+export {
+  BANDS,
+  CSAT_SCALES,
+  isEasy,
+  isLowScore,
+  isSatisfied,
+  isTopScore,
+  LOW_SCORE_MAX,
+  npsBucket,
+  TOP_SCORE_MIN,
+} from './rules/score';
+export { eventTimeOf, parseTimestamp, TIME_WINDOW } from './rules/time';
+export type { Channel, LinkChannel, Scale, Source } from './scales';
+export { CHANNELS, isScale, SCALES, SOURCES, scoresOf } from './scales';
+export type {
+  EraseResult,
+  FollowUpsPage,
+  OwedItem,
+  OwedList,
+  OwedRecord,
+  RatingFilter,
+  Reply,
+  ReplyInput,
+  ScaleStats,
+  Stats,
+  StoredRating,
+} from './types/read';
+export type {
+  ErrorBody,
+  ErrorDetail,
+  ItemResult,
+  ItemStatus,
+  RaterUser,
+  RatingsEnvelope,
+  RatingsResponse,
+  WireRating,
+} from './types/wire';
+export { inspectJson, isPlainObject, jsonBytes, UNSTORABLE } from './validate/json';
+export type { Issue } from './validate/rating';
+export { UUID, validateRating } from './validate/rating';

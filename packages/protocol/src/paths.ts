@@ -1,0 +1,20 @@
+/** Path of the ingest endpoint, relative to the collector's base URL. */
+export const RATINGS_PATH = '/v1/ratings';
+
+/** Routes, relative to the collector's base URL. */
+export const PATHS = {
+  ratings: RATINGS_PATH,
+  owed: '/v1/owed',
+  stats: '/v1/stats',
+  followUps: '/v1/follow-ups',
+  raters: '/v1/raters',
+  health: '/healthz',
+} as const;
+
+/** Response headers of the contract, lower-case as `Headers` returns them. */
+export const HEADERS = {
+  /** Opaque cursor of the next export page; absent on the last page. */
+  nextCursor: 'raaye-next-cursor',
+  /** Delta-seconds (or an HTTP-date) to wait after a 429 or 503. */
+  retryAfter: 'retry-after',
+} as const;
