@@ -39,7 +39,7 @@ await writeFile(
       {
         id: 'flood',
         siteKey: 'pk_flood',
-        secretKey: 'sk_flood',
+        secretKey: 'sk_flood_0123456789abcdefghijklmnopqrstuvwxyz',
         allowedOrigins: [],
         limits: { site: { burst: 1e6, perSecond: 1e6 }, client: { burst: 1e6, perSecond: 1e6 } },
         destinations: [
@@ -109,7 +109,7 @@ sampling = false;
 await sampler;
 
 const deliveries = await fetch(`${cli.url}/v1/deliveries?state=pending&limit=1`, {
-  headers: { authorization: 'Bearer sk_flood' },
+  headers: { authorization: 'Bearer sk_flood_0123456789abcdefghijklmnopqrstuvwxyz' },
 }).then((r) => r.json() as Promise<{ deliveries: unknown[] }>);
 
 const pct = (list: number[], p: number) => {

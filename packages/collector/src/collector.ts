@@ -42,10 +42,10 @@ export interface CollectorConfig {
   /** SMTP for `email` destinations and the owners' alerts. */
   mail?: MailConfig;
   /**
-   * The collector's public URL (with its base path) for rating links in e-mail and SMS and links to follow-ups in
-   * Slack, Teams and e-mail alerts, e.g.
-   * `https://ratings.example.com/raaye`. @default the origin and base path of the request that
-   * asked for the links (set it behind a proxy that rewrites the host).
+   * The collector's public URL (with its base path), e.g. `https://ratings.example.com/raaye`:
+   * the base of rating links in e-mail and SMS and of links to follow-ups in Slack, Teams and
+   * e-mail alerts. @default for rating links, the origin and base path of the request that asked
+   * for them (set it behind a proxy that rewrites the host).
    */
   publicUrl?: string;
   /** Clock, for tests. @default Date.now */
@@ -74,6 +74,9 @@ export interface Collector {
  */
 export function createCollector(config: CollectorConfig): Collector {
   const sites = resolveSites(config.sites);
+  if (config.publicUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(config.publicUrl)) {
+    throw new CollectorError('invalid_config', 'publicUrl must be an http(s) URL');
+  }
   const basePath = (config.basePath ?? '').replace(/\/+$/, '');
   const logger = config.logger ?? jsonLogger();
   const now = config.now ?? Date.now;

@@ -3,6 +3,7 @@ import { type Bridge, detectBridge } from './bridge/webview-bridge';
 import { createEmitter } from './emitter';
 import { createJobs, expectPrompt, type Job } from './jobs';
 import { onLocale } from './locale-registry';
+import { fetchOwed } from './owed';
 import { createPromptView } from './prompt-view';
 import { createShadowHost, whenBody } from './shadow-host';
 import { applyTheme, trackKeyboard } from './theme';
@@ -103,6 +104,13 @@ export function mount(options: MountOptions): WidgetController {
   /** Prompts owed from earlier page views (in the order they were asked), then the server's. */
   const resume = async () => {
     try {
+      // The server's word first: prompts answered on another device or channel, cancelled or
+      // expired are dropped (fetchOwed resolves them) before any pending one is shown again.
+      let fromServer: PromptConfig[] = [];
+      if (o.owed) fromServer = await o.owed(client).catch((e: unknown) => (fail(e), []));
+      else if (o.resumePending !== false && (await client.pending()).length > 0) {
+        await fetchOwed(client).catch(() => []);
+      }
       if (o.resumePending !== false) {
         const owed = await client.pending();
         const at = (x: (typeof owed)[number]) => Number(x.prompt.at) || Date.parse(x.createdAt);
@@ -121,9 +129,7 @@ export function mount(options: MountOptions): WidgetController {
             .catch(fail);
         }
       }
-      if (o.owed && !destroyed) {
-        for (const p of await o.owed(client)) void jobs.ask(p).catch(fail);
-      }
+      if (!destroyed) for (const p of fromServer) void jobs.ask(p).catch(fail);
     } catch (e) {
       fail(e);
     }

@@ -7,6 +7,7 @@ interface OwedItem {
   /** The question to show. */
   prompt?: string;
   scale?: PromptConfig['scale'];
+  tags?: PromptConfig['tags'] | null;
   expiresAt?: string;
 }
 
@@ -20,12 +21,16 @@ export async function fetchOwed(client: RaayeClient): Promise<PromptConfig[]> {
   const url = `${endpoint.replace(/\/$/, '')}/v1/owed?raterId=${encodeURIComponent(await client.raterId())}`;
   const res = await fetch(url, { headers: { Authorization: `Bearer ${siteKey}` } });
   if (!res.ok) return [];
-  const body = (await res.json()) as { owed?: OwedItem[] } | OwedItem[];
+  const body = (await res.json()) as { owed?: OwedItem[]; closed?: string[] } | OwedItem[];
+  // Answered on another device or channel (e-mail, SMS link), cancelled or expired: drop the
+  // prompt this device still holds, so it is never asked again.
+  if (!Array.isArray(body)) for (const id of body.closed ?? []) await client.resolve(id);
   return (Array.isArray(body) ? body : (body.owed ?? [])).map((it) => ({
     interactionId: it.interactionId,
     interactionType: it.interactionType ?? undefined,
     title: it.prompt ?? undefined,
     scale: it.scale ?? undefined,
+    tags: it.tags ?? undefined,
     expiresAt: it.expiresAt,
     required: true,
   }));

@@ -63,4 +63,20 @@ describe('prompts owed by the server', () => {
     m.ctl.on('error', (e) => errors.push(e.message));
     await vi.waitFor(() => expect(errors).toEqual(['Failed to fetch']));
   });
+
+  it('a pending prompt answered on another device or channel is dropped, never re-asked', async () => {
+    const { client } = testClient();
+    client.identify({ id: 'u_2' });
+    await client.expect({ interactionId: 'ride_elsewhere', prompt: { title: 'Ride with Ali?' } });
+    await client.expect({ interactionId: 'ride_still_owed', prompt: { title: 'Ride with Sara?' } });
+    // The collector lists it as closed: rated by e-mail link (or cancelled, or expired).
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response(JSON.stringify({ owed: [], closed: ['ride_elsewhere'] })),
+    );
+    m = mountWidget({}, client);
+    await m.ui.findByRole('dialog', { name: 'Ride with Sara?' });
+    expect(m.ui.queryByRole('dialog', { name: 'Ride with Ali?' })).toBeNull();
+    expect((await client.pending()).map((p) => p.interactionId)).toEqual(['ride_still_owed']);
+  });
 });

@@ -55,7 +55,11 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
   let collector: Collector | undefined;
   const handler = (request: Request, info?: { clientAddress?: string | undefined }) => {
     const { pathname } = new URL(request.url);
-    const isApi = pathname === `${basePath}/healthz` || pathname.startsWith(`${basePath}/v1/`);
+    // Rating links (`/r/…`) are the collector's too, even when the demo serves static files.
+    const isApi =
+      pathname === `${basePath}/healthz` ||
+      pathname.startsWith(`${basePath}/v1/`) ||
+      pathname.startsWith(`${basePath}/r/`);
     if (!isApi && dashboard.matches(pathname)) return dashboard.serve(request);
     return !isApi && statics ? statics(request) : collector!(request, info);
   };

@@ -17,7 +17,7 @@ export interface FileConfig {
   delivery?: DeliveryOptions;
   /** As `createCollector`: SMTP for e-mail destinations. */
   mail?: MailConfig;
-  /** As `createCollector`: base of links to follow-ups. */
+  /** As `createCollector`: base of rating links and of links to follow-ups. */
   publicUrl?: string;
 }
 

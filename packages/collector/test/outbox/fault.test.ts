@@ -92,7 +92,7 @@ describe.skipIf(!built(COLLECTOR_CLI))('outbox under faults (built CLI)', () => 
             {
               id: 'fault',
               siteKey: 'pk_fault',
-              secretKey: 'sk_fault',
+              secretKey: 'sk_fault_0123456789abcdefghijklmnopqrstuvwxyz',
               allowedOrigins: [],
               limits: {
                 site: { burst: 1e6, perSecond: 1e6 },
@@ -209,7 +209,7 @@ describe.skipIf(!built(COLLECTOR_CLI))('outbox under faults (built CLI)', () => 
               const target = running.find((p) => p !== undefined);
               const res = await fetch(`${target?.url}/v1/raters/rater-7`, {
                 method: 'DELETE',
-                headers: { authorization: 'Bearer sk_fault' },
+                headers: { authorization: 'Bearer sk_fault_0123456789abcdefghijklmnopqrstuvwxyz' },
               }).catch(() => undefined);
               if (res?.status === 200) break;
               await sleep(100);
@@ -249,9 +249,9 @@ describe.skipIf(!built(COLLECTOR_CLI))('outbox under faults (built CLI)', () => 
       } catch (error) {
         const alive = running.find((p) => p !== undefined)!;
         const ask = (path: string) =>
-          fetch(`${alive.url}${path}`, { headers: { authorization: 'Bearer sk_fault' } }).then(
-            (r) => r.text(),
-          );
+          fetch(`${alive.url}${path}`, {
+            headers: { authorization: 'Bearer sk_fault_0123456789abcdefghijklmnopqrstuvwxyz' },
+          }).then((r) => r.text());
         console.error(await ask('/v1/destinations'), await ask('/v1/deliveries?state=pending'));
         throw error;
       }
