@@ -60,7 +60,9 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
       followUps: unknown[];
     };
     expect(after.followUps).toHaveLength(3);
-    const [stored] = await handle.store.listRatings(s.id, {}, '0', 1);
+    const stored = (await handle.store.listRatings(s.id, {}, '0', 100)).find(
+      (r) => r.id === low[0]!.id,
+    );
     expect(stored).toMatchObject({ repliedBy: 'ana@shop', replyNote: 'called back' });
 
     const notLow = await handler(
