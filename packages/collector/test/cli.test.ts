@@ -49,6 +49,15 @@ describe('raaye-collector CLI', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${url}/..%2f..%2fpackage.json`)).status).toBe(404);
+    // The dashboard can be signed into at once, as the README says.
+    const signIn = await fetch(`${url}/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@demo.raaye', password: 'raaye-demo-owner' }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(signIn.headers.get('set-cookie')).toContain('HttpOnly');
+    expect(started.output()).toContain('owner@demo.raaye / raaye-demo-owner');
     // The banner names each site it loaded, with its origins, and no key but the demo's.
     expect(started.output()).toMatch(
       /Sites \(1\):\n {2}demo {2}origins: http:\/\/127\.0\.0\.1:\d+/,

@@ -6,6 +6,12 @@ export const DEMO_SITE_KEY = 'pk_demo';
 export const DEMO_SECRET_KEY = 'sk_demo';
 
 /** The demo site accepts ratings from the server's own origin(s) only. */
+/**
+ * The demo's dashboard owner: public and fixed like the demo keys, so the README can say how to
+ * sign in. Only `--demo` creates it, and only on the demo site.
+ */
+export const DEMO_OWNER = { email: 'owner@demo.raaye', password: 'raaye-demo-owner' } as const;
+
 export function demoSite(origins: string[]): SiteInput {
   return {
     id: 'demo',

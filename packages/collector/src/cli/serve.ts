@@ -9,12 +9,14 @@ import { proxyMatcher } from '../http/client-address';
 import { limitConnections, SERVER_TIMEOUTS } from '../http/connection-limits';
 import { toNodeListener } from '../http/node-listener';
 import type { Logger } from '../log/logger';
+import { memberStore } from '../members/member-store';
+import { hashPassword } from '../members/password';
 import { pgliteStore } from '../store/pglite';
 import { postgresStore } from '../store/postgres';
 import type { Store } from '../store/types';
 import type { CliOptions } from './args';
 import { dashboardStatic } from './dashboard';
-import { DEMO_SECRET_KEY, DEMO_SITE_KEY, demoSite, demoStatic } from './demo';
+import { DEMO_OWNER, DEMO_SECRET_KEY, DEMO_SITE_KEY, demoSite, demoStatic } from './demo';
 import { staticDir } from './static-dir';
 
 export interface Running {
@@ -83,6 +85,17 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
     const { port } = server.address() as AddressInfo;
     if (options.demo && !sites.some((s) => s.siteKey === DEMO_SITE_KEY)) {
       sites.push(demoSite(selfOrigins(options.host, port)));
+      // So the demo's dashboard can be signed into at once (a no-op when the owner exists).
+      await memberStore(store.sql).add(
+        'demo',
+        {
+          email: DEMO_OWNER.email,
+          name: 'Demo owner',
+          role: 'owner',
+          passwordHash: await hashPassword(DEMO_OWNER.password),
+        },
+        new Date().toISOString(),
+      );
     }
     collector = createCollector({
       store,
@@ -147,6 +160,7 @@ export function banner(
       `Demo page:   ${url}/`,
       `Site key:    ${DEMO_SITE_KEY}   (public, for the widget)`,
       `Secret key:  ${DEMO_SECRET_KEY}   (read side)`,
+      `Dashboard sign-in: ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`,
       `Stats:       curl -H 'Authorization: Bearer ${DEMO_SECRET_KEY}' ${url}/v1/stats`,
     );
   }
