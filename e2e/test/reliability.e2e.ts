@@ -28,7 +28,11 @@ for (const backend of backends()) {
       expect(createdAt).toBeTruthy();
       await page.reload().catch(() => {}); // offline: the reload itself fails, as on a phone
       await page.waitForTimeout(500);
-      expect(await storedFor(stack, 'ride-offline')).toHaveLength(0);
+      // Not asserted: that nothing arrived while "offline". Since core sends the queue on
+      // pagehide as a keepalive fetch, Chromium's offline emulation (and Playwright's route
+      // interception, tried) lets that unload send through — the browser process makes it after
+      // the page is gone — which a phone without signal could not. What must hold either way:
+      // exactly one stored rating, with the createdAt the device gave it.
       await context.setOffline(false);
       await page.goto(`${stack.pages.origin}/`);
       const [rating] = await waitFor('the offline rating', async () => {
