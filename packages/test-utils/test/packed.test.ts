@@ -163,10 +163,15 @@ describe('packed packages, installed outside the workspace', () => {
       // entry added to one cannot be forgotten in the other.
       expect(pkg.publishConfig?.exports, pkg.name).toEqual(withoutSource(pkg.exports));
 
+      // Without the npm_config_* variables pnpm sets for `pnpm run` (catalog, …): npm warns
+      // about each one it does not know, which says nothing about the package.
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)),
+      );
       const { stdout, stderr } = await execFileAsync(
         'npm',
         ['publish', '--dry-run', '--ignore-scripts', file],
-        { cwd: dir },
+        { cwd: dir, env },
       );
       expect(stdout, pkg.name).toContain(`${pkg.name}@${pkg.version}`);
       // Only the dry run's own notice that nobody is logged in may warn.
