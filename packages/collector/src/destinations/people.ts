@@ -4,7 +4,6 @@ import type { Mailer, PreparedMail } from './email';
 import type { OutgoingEvent } from './send';
 import { summarize } from './summary';
 
-
 const PEOPLE_EVENTS: EventType[] = [
   'followup.assigned',
   'followup.replied',
