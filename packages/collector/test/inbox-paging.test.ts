@@ -71,9 +71,7 @@ describe.each(storeCases)('inbox after a spam burst on $name', (storeCase) => {
       }
       expect(new Set(seen.map((i) => i.id)).size, order).toBe(SPAM + 1);
       const keys = seen.map((i) => Date.parse(order === 'newest' ? i.openedAt : i.dueAt));
-      expect(keys, order).toEqual(
-        [...keys].sort((a, b) => (order === 'newest' ? b - a : a - b)),
-      );
+      expect(keys, order).toEqual([...keys].sort((a, b) => (order === 'newest' ? b - a : a - b)));
     }
     // A cursor made for one order is refused for the other.
     const newest = await list('order=newest&limit=5');
