@@ -4,6 +4,8 @@ export const RATINGS_PATH = '/v1/ratings';
 /** Routes, relative to the collector's base URL. */
 export const PATHS = {
   ratings: RATINGS_PATH,
+  /** Every rating, filtered and searched, newest first, as JSON pages (`RatingsPage`). */
+  ratingsSearch: '/v1/ratings/search',
   owed: '/v1/owed',
   stats: '/v1/stats',
   followUps: '/v1/follow-ups',
@@ -22,7 +24,7 @@ export const RATER_TOKEN_HEADER = 'raaye-rater-token';
 export const HEADERS = {
   /** Request: the rater token of `GET /v1/owed`. */
   raterToken: RATER_TOKEN_HEADER,
-  /** Opaque cursor of the next export page; absent on the last page. */
+  /** Opaque cursor of the next export or search page; absent on the last page. */
   nextCursor: 'raaye-next-cursor',
   /** Delta-seconds (or an HTTP-date) to wait after a 429 or 503. */
   retryAfter: 'retry-after',
