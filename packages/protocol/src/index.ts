@@ -2,7 +2,7 @@
 // No dependencies and no I/O, so browsers, Node and the script-tag bundle can all import it.
 export { CSV_COLUMNS, CSV_HEADER, csvCell, csvRow } from './csv';
 export { LIMITS } from './limits';
-export { HEADERS, PATHS, RATINGS_PATH } from './paths';
+export { HEADERS, PATHS, RATER_TOKEN_HEADER, RATINGS_PATH } from './paths';
 export { RATINGS_SEARCH, ratingsSearchParams } from './read/ratings-query';
 export { isLocale, normalizeLocale } from './rules/locale';
 export type { NpsBucket } from './rules/score';
