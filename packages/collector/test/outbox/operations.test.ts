@@ -1,8 +1,8 @@
+import { startSmtp } from '@raaye/test-utils/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types';
 import { collector, envelope, getRequest, postRequest, rating, site } from '../_util/fixtures';
 import { startReceiver, until } from '../_util/receiver';
-import { startSmtp } from '../_util/smtp';
 import { storeCases } from '../_util/stores';
 
 const SECRET = 'a-secret-of-at-least-16-characters';
@@ -112,7 +112,7 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
     await handler(postRequest(envelope([rating({ score: 1 })], { siteKey: s.siteKey })));
     await until(() => smtp.mails.length === 1, 'the owners alert');
     expect(smtp.mails[0]!.to).toEqual(['owner@example.com']);
-    expect(smtp.mails[0]!.raw).toContain('Delivery destination disabled');
+    expect(smtp.mails[0]!.decoded).toContain('Delivery destination disabled');
     const attempts = receiver.received.length;
     expect(attempts).toBe(3);
     const list = await handler(getRequest('/v1/destinations', s.secretKey));

@@ -10,6 +10,8 @@ import { Poller } from '../lib/poller';
 import { Scores } from '../scores/Scores';
 import { Members } from '../team/Members';
 import { Metrics } from '../team/Metrics';
+import { Settings } from '../team/Settings';
+import { Tokens } from '../team/Tokens';
 import { FilterBar, type Filters } from './FilterBar';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -157,7 +159,13 @@ export function Dashboard(props: DashboardProps) {
               announce={setMessage}
             />
             <Metrics api={api} filter={filter} />
-            {me.role === 'owner' && <Members api={api} me={me} announce={setMessage} />}
+            {me.role === 'owner' && (
+              <>
+                <Members api={api} me={me} announce={setMessage} />
+                <Tokens api={api} announce={setMessage} />
+                <Settings api={api} announce={setMessage} />
+              </>
+            )}
           </div>
         ) : (
           <p class="empty">{live.state === 'error' ? live.message : t.loading}</p>
