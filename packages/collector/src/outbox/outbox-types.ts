@@ -50,6 +50,17 @@ export interface DeliveryRecord {
   lastStatus: number | null;
   lastError: string | null;
   lastLatencyMs: number | null;
+  /** Its attempts, oldest first: the newest 20 (`ATTEMPTS_KEPT`), replays included. */
+  history: DeliveryAttempt[];
+}
+
+/** One attempt of a delivery. */
+export interface DeliveryAttempt {
+  at: string;
+  /** HTTP status, or null (network error, timeout, SMTP). */
+  status: number | null;
+  latencyMs: number;
+  error: string | null;
 }
 
 export interface DestinationState {
