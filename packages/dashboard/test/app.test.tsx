@@ -134,17 +134,23 @@ describe('<App> team inbox', () => {
 describe('<App> language', () => {
   it("follows the reader's language and direction, Urdu included, and switches on request", async () => {
     mount(fakeApi([], stats(), null), ['ur-PK', 'en']);
+    expect(await screen.findByLabelText('ای میل')).toBeTruthy();
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ur');
-    expect(await screen.findByLabelText('ای میل')).toBeTruthy();
+    const picker = screen.getByRole('combobox');
+    expect([...picker.querySelectorAll('option')].map((o) => o.value)).toHaveLength(10);
+    fireEvent.change(picker, { target: { value: 'de' } });
+    expect(await screen.findByLabelText('Passwort')).toBeTruthy();
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(document.documentElement.lang).toBe('de');
     fireEvent.change(screen.getByRole('combobox'), { target: { value: 'en' } });
-    await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
-    expect(screen.getByLabelText('E-mail')).toBeTruthy();
+    expect(await screen.findByLabelText('E-mail')).toBeTruthy();
   });
 
-  it('falls back to English', () => {
+  it('falls back to English', async () => {
     mount(undefined, ['sw', 'ja']);
-    expect(document.documentElement.dir).toBe('ltr');
+    await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
+    expect(document.documentElement.lang).toBe('en');
   });
 });
 

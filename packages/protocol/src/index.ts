@@ -3,6 +3,7 @@
 export { CSV_COLUMNS, CSV_HEADER, csvCell, csvRow } from './csv';
 export { LIMITS } from './limits';
 export { HEADERS, PATHS, RATINGS_PATH } from './paths';
+export { RATINGS_SEARCH, ratingsSearchParams } from './read/ratings-query';
 export { isLocale, normalizeLocale } from './rules/locale';
 export type { NpsBucket } from './rules/score';
 export {
@@ -26,6 +27,8 @@ export type {
   OwedList,
   OwedRecord,
   RatingFilter,
+  RatingsPage,
+  RatingsQuery,
   Reply,
   ReplyInput,
   ScaleStats,

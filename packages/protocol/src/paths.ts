@@ -4,6 +4,8 @@ export const RATINGS_PATH = '/v1/ratings';
 /** Routes, relative to the collector's base URL. */
 export const PATHS = {
   ratings: RATINGS_PATH,
+  /** Every rating, filtered and searched, newest first, as JSON pages (`RatingsPage`). */
+  ratingsSearch: '/v1/ratings/search',
   owed: '/v1/owed',
   stats: '/v1/stats',
   followUps: '/v1/follow-ups',
@@ -13,7 +15,7 @@ export const PATHS = {
 
 /** Response headers of the contract, lower-case as `Headers` returns them. */
 export const HEADERS = {
-  /** Opaque cursor of the next export page; absent on the last page. */
+  /** Opaque cursor of the next export or search page; absent on the last page. */
   nextCursor: 'raaye-next-cursor',
   /** Delta-seconds (or an HTTP-date) to wait after a 429 or 503. */
   retryAfter: 'retry-after',

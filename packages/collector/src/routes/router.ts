@@ -1,6 +1,7 @@
 import { matchInboxRoute } from '../inbox/routes';
 import { linkChoose, linkConfirm, linkScore, linkSubmit } from '../landing/routes';
 import { matchMemberRoute } from '../members/routes';
+import { searchRatingsRoute } from '../ratings/search-route';
 import type { AccessName } from './access';
 import type { RouteContext, SiteContext } from './context';
 import {
@@ -62,6 +63,8 @@ export function matchRoute(path: string): Route | undefined {
   switch (path) {
     case '/v1/ratings':
       return { POST: pub(postRatings), GET: secret(exportRatings) };
+    case '/v1/ratings/search':
+      return { GET: secret(searchRatingsRoute) };
     case '/v1/owed':
       return { GET: pub(getOwed), POST: secret(postOwed) };
     case '/v1/stats':

@@ -212,6 +212,19 @@ ALTER TABLE raaye_ratings ADD COLUMN channel text;
     name: 'daily stats rollup',
     sql: STATS_ROLLUP_SQL,
   },
+  // 70–79: browsing every rating and the inbox newest first (issues 11 and 13).
+  {
+    version: 70,
+    name: 'newest-first keyset indexes',
+    sql: `
+-- GET /v1/ratings/search walks (event_time, seq) backwards; the old (site_id, event_time) index
+-- is a prefix of this one, so stats keep their range scans and ingest maintains no extra index.
+CREATE INDEX raaye_ratings_site_time_seq ON raaye_ratings (site_id, event_time, seq);
+DROP INDEX raaye_ratings_site_time;
+-- GET /v1/inbox?order=newest: follow-ups by when they arrived, newest first
+CREATE INDEX raaye_followups_opened ON raaye_followups (site_id, opened_at, rating_id);
+`,
+  },
 ];
 
 /** Taken inside the migration transaction so concurrent instances migrate one at a time. */

@@ -1,7 +1,14 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { type Api, createApi } from '../api/client';
 import type { Session } from '../api/types';
-import { LANGUAGES, pickLanguage, type Strings, StringsContext } from '../i18n/context';
+import {
+  en,
+  loadedStrings,
+  loadStrings,
+  pickLanguage,
+  type Strings,
+  StringsContext,
+} from '../i18n/context';
 import { Dashboard } from './Dashboard';
 import { SignIn } from './SignIn';
 
@@ -22,9 +29,9 @@ export interface AppProps {
  */
 export function App({ base, languages, api: given, pollMs, now }: AppProps) {
   const api = useMemo(() => given ?? createApi({ base }), [given, base]);
-  const [strings, setStrings] = useState<Strings>(() =>
-    pickLanguage(languages ?? globalThis.navigator?.languages ?? []),
-  );
+  const [lang] = useState(() => pickLanguage(languages ?? globalThis.navigator?.languages ?? []));
+  // Undefined while the reader's pack loads (English is at hand; the others are chunks).
+  const [strings, setStrings] = useState<Strings | undefined>(() => loadedStrings(lang));
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [why, setWhy] = useState<'loggedOut' | 'sessionEnded'>();
 
@@ -33,19 +40,27 @@ export function App({ base, languages, api: given, pollMs, now }: AppProps) {
     api.session().then(setSession, () => setSession(null));
   }, [api]);
 
-  // The page's language and direction follow the chosen pack; charts mirror with it.
   useEffect(() => {
+    if (!strings) loadStrings(lang).then(setStrings, () => setStrings(en));
+  }, [lang, strings]);
+
+  // The page's language and direction follow the chosen pack (before paint, so a right-to-left
+  // page never flashes left to right); charts mirror with it.
+  useLayoutEffect(() => {
+    if (!strings) return;
     document.documentElement.lang = strings.lang;
     document.documentElement.dir = strings.dir;
   }, [strings]);
 
-  const onLanguage = (lang: string) => setStrings(LANGUAGES[lang] ?? strings);
+  // A pack that fails to load (the collector went away) leaves the current one in place.
+  const onLanguage = (next: string) => void loadStrings(next).then(setStrings, () => {});
   const signOut = async (everywhere: boolean) => {
     await api.signOut(everywhere).catch(() => {});
     setSession(null);
     setWhy('loggedOut');
   };
 
+  if (!strings) return <main class="sign-in" aria-busy="true" />;
   return (
     <StringsContext.Provider value={strings}>
       {session === undefined ? (

@@ -7,9 +7,9 @@ export function LanguagePicker({ onChange }: { onChange(lang: string): void }) {
     <label class="language">
       <span class="visually-hidden">{t.language}</span>
       <select value={t.lang} onChange={(e) => onChange(e.currentTarget.value)}>
-        {Object.values(LANGUAGES).map((pack) => (
-          <option key={pack.lang} value={pack.lang} lang={pack.lang}>
-            {pack.languageName}
+        {LANGUAGES.map((l) => (
+          <option key={l.lang} value={l.lang} lang={l.lang} dir={l.dir}>
+            {l.name}
           </option>
         ))}
       </select>

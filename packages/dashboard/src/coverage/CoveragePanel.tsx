@@ -1,6 +1,5 @@
 import { useStrings } from '../i18n/context';
 import { formatNumber, formatPercent, NO_DATA } from '../lib/format';
-import { coverageStrings } from './strings';
 import type { Coverage } from './types';
 
 /** Seconds as the largest whole unit that fits: "45 s", "12 min", "5 h", "2 d". */
@@ -19,7 +18,7 @@ const Num = ({ children }: { children: string }) => <bdi dir="ltr">{children}</b
  * channel, how fast, and by interaction type, exactly as /v1/stats sent them.
  */
 export function CoveragePanel({ coverage }: { coverage: Coverage | undefined }) {
-  const s = coverageStrings(useStrings().lang);
+  const s = useStrings().coverage;
   if (!coverage) return null;
   const channels = Object.entries(coverage.byChannel);
   const types = Object.entries(coverage.byInteractionType);

@@ -1,8 +1,8 @@
 /**
- * The panel's own texts, by dashboard language, kept beside it so the panel ships as one folder
- * (the dashboard's packs in src/i18n are the inbox's). English is used for any other language.
+ * The owed-ratings panel's texts in English; every language pack in src/i18n carries its own
+ * translation under `coverage` (so each language loads with its pack, not in the main bundle).
  */
-const en = {
+export const coverageEn = {
   title: 'Owed ratings',
   owed: 'Owed',
   answered: 'Answered',
@@ -24,30 +24,4 @@ const en = {
   typeCaption: 'By interaction type',
 };
 
-export type CoverageStrings = typeof en;
-
-const ar: CoverageStrings = {
-  title: 'التقييمات المستحقة',
-  owed: 'مستحقة',
-  answered: 'مُجابة',
-  expired: 'منتهية',
-  open: 'ما زالت مفتوحة',
-  rate: 'معدل الاستجابة',
-  median: 'الوقت الوسيط للإجابة',
-  channel: 'القناة',
-  type: 'نوع التفاعل',
-  none: 'لم تكن هناك تقييمات مستحقة في هذه الفترة.',
-  channels: {
-    widget: 'داخل التطبيق',
-    email: 'رابط البريد الإلكتروني',
-    sms: 'رابط الرسائل القصيرة',
-    api: 'استدعاء rate() الخاص بك',
-    unspecified: 'غير محدد (إصدار أقدم)',
-  },
-  caption: 'الإجابات حسب القناة',
-  typeCaption: 'حسب نوع التفاعل',
-};
-
-export function coverageStrings(lang: string): CoverageStrings {
-  return lang === 'ar' ? ar : en;
-}
+export type CoverageStrings = typeof coverageEn;

@@ -1,5 +1,6 @@
 import type { Scale } from '@raaye/protocol';
 
+import { coverageEn } from '../coverage/strings';
 import type { DurationUnits } from '../lib/sla';
 import { teamEn } from './team-en';
 
@@ -131,6 +132,7 @@ export const en = {
   nothingReplied: 'No low rating in this range has a reply yet.',
   newFollowUps: (n: number) =>
     n === 1 ? '1 new low rating awaiting reply.' : `${n} new low ratings awaiting reply.`,
+  coverage: coverageEn,
   team: teamEn,
 };
 

@@ -78,7 +78,44 @@ export interface Stats {
   byDay: Array<{ day: string; count: number; average: number }>;
 }
 
-/** `GET /v1/follow-ups`: low ratings nobody replied to, oldest first. */
+/**
+ * Query of `GET /v1/ratings/search` (`ratingsSearchParams` writes it as a query string): every
+ * rating, not only low ones, newest first (`eventTime`, then arrival). Filters combine with AND;
+ * list-valued ones match any of their values, except `tags` (all of them).
+ */
+export interface RatingsQuery extends RatingFilter {
+  /** Any of these scores (`score=1&score=2`). */
+  scores?: number[];
+  /** Ratings carrying every one of these tags (`tag=late&tag=rude`). */
+  tags?: string[];
+  /** Only ratings with (true) or without (false) a comment. */
+  hasComment?: boolean;
+  /** Any of these channels; `unspecified` for ratings from SDKs older than contract 1.1. */
+  channels?: Array<Channel | 'unspecified'>;
+  /**
+   * Search over comments: each whitespace-separated word must appear in the comment, ignoring
+   * case, anywhere in it (so it also finds Urdu and Arabic words with attached letters or marks).
+   */
+  q?: string;
+  /** One customer across channels: ratings whose rater id or user id is this. */
+  customer?: string;
+  /** `nextCursor` of the page before. */
+  cursor?: string;
+  /** Page size, 1 to `RATINGS_SEARCH.maxLimit`. @default RATINGS_SEARCH.defaultLimit */
+  limit?: number;
+}
+
+/**
+ * Answer of `GET /v1/ratings/search`. `nextCursor` (also in the `raaye-next-cursor` header) asks
+ * for the next older page; `null` on the last. Ratings arriving meanwhile never shift a page:
+ * a walk sees each rating at most once, and every rating older than its first page.
+ */
+export interface RatingsPage {
+  ratings: StoredRating[];
+  nextCursor: string | null;
+}
+
+/** `GET /v1/follow-ups`: low ratings nobody replied to, oldest first (`order=newest`: newest first). */
 export interface FollowUpsPage {
   followUps: StoredRating[];
   nextCursor: string | null;
