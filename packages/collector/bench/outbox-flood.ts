@@ -4,6 +4,7 @@
  * and the sockets it opened to the black hole, during the flood and for a while after.
  *
  *   node --import tsx bench/outbox-flood.ts [ratings] [--database-url URL]
+ *   (FLOOD_CLI=path/to/cli.js runs another build; FLOOD_AFTER_MS how long to watch after)
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -50,6 +51,8 @@ await writeFile(
   }),
 );
 const cli = await startCollectorCli({
+  // FLOOD_CLI: another build of the CLI, to compare before and after a change.
+  ...(process.env.FLOOD_CLI ? { cli: process.env.FLOOD_CLI } : {}),
   args: [
     '--config',
     config,

@@ -21,6 +21,14 @@ export { eventTimeOf, parseTimestamp, TIME_WINDOW } from './rules/time';
 export type { Channel, LinkChannel, Scale, Source } from './scales';
 export { CHANNELS, isScale, SCALES, SOURCES, scoresOf } from './scales';
 export type {
+  DeliveriesPage,
+  DeliveryAttempt,
+  DeliveryRecord,
+  DeliveryState,
+  DestinationView,
+  ReplayInput,
+} from './types/deliveries';
+export type {
   EraseResult,
   FollowUpsPage,
   OwedItem,

@@ -1,7 +1,6 @@
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
 import { enqueueEvents } from './enqueue';
-import { ATTEMPTS_KEPT } from './schema';
 import type {
   DeliveryAttempt,
   DeliveryRecord,
@@ -9,6 +8,7 @@ import type {
   OutboxStore,
   PendingEvent,
 } from './outbox-types';
+import { ATTEMPTS_KEPT } from './schema';
 
 interface ClaimRow {
   id: string;
@@ -82,9 +82,11 @@ export function outboxSql(db: SqlClient): OutboxStore {
   return {
     async fanOut(limit, route, now) {
       return db.transaction(async (tx) => {
+        // `raaye_events.seq`, not the `seq` alias: ordering by the text alias sorted "10" before
+        // "9" and, unable to use the partial index, scanned every event ever written each time.
         const rows = await tx.query<{ seq: string; site_id: string; type: string; data: string }>(
           `SELECT seq::text AS seq, site_id, type, data::text AS data FROM raaye_events
-           WHERE NOT fanned_out ORDER BY seq LIMIT $1::int FOR UPDATE SKIP LOCKED`,
+           WHERE NOT fanned_out ORDER BY raaye_events.seq LIMIT $1::int FOR UPDATE SKIP LOCKED`,
           [limit],
         );
         if (rows.length === 0) return 0;
@@ -100,19 +102,17 @@ export function outboxSql(db: SqlClient): OutboxStore {
             deliveries.push({ seq: row.seq, site: row.site_id, destination });
           }
         }
-        if (deliveries.length > 0) {
-          await tx.query(
-            `INSERT INTO raaye_deliveries (event_seq, site_id, destination, due_at, created_at)
+        // One statement writes the deliveries and marks the events: fewer round trips, each of
+        // which holds PGlite's single connection (and, in WASM, the event loop).
+        await tx.query(
+          `WITH written AS (
+             INSERT INTO raaye_deliveries (event_seq, site_id, destination, due_at, created_at)
              SELECT x.seq, x.site, x.destination, $2::timestamptz, $2::timestamptz
              FROM jsonb_to_recordset($1::text::jsonb) AS x(seq bigint, site text, destination text)
-             ON CONFLICT DO NOTHING`,
-            [JSON.stringify(deliveries), now],
-          );
-        }
-        await tx.query(
-          `UPDATE raaye_events SET fanned_out = true
-           WHERE seq IN (SELECT value::bigint FROM jsonb_array_elements_text($1::text::jsonb))`,
-          [JSON.stringify(rows.map((r) => r.seq))],
+             ON CONFLICT DO NOTHING)
+           UPDATE raaye_events SET fanned_out = true
+           WHERE seq IN (SELECT value::bigint FROM jsonb_array_elements_text($3::text::jsonb))`,
+          [JSON.stringify(deliveries), now, JSON.stringify(rows.map((r) => r.seq))],
         );
         return rows.length;
       });

@@ -2,7 +2,13 @@ import type { Scale } from '@raaye/protocol';
 
 // The read side's types are the contract's, declared once in @raaye/protocol.
 export type {
+  DeliveriesPage,
+  DeliveryAttempt,
+  DeliveryRecord,
+  DeliveryState,
+  DestinationView,
   RatingFilter,
+  ReplayInput,
   Reply,
   ScaleStats,
   Stats,

@@ -4,6 +4,7 @@ import type { Api } from '../api/client';
 import type { FollowUp, RatingFilter, Session, Stats } from '../api/types';
 import { CoveragePanel } from '../coverage/CoveragePanel';
 import type { Coverage } from '../coverage/types';
+import { Deliveries } from '../deliveries/LazyDeliveries';
 import { useStrings } from '../i18n/context';
 import { type InboxFilter, InboxView } from '../inbox/InboxView';
 import { lastDays, rangeFilter } from '../lib/date-range';
@@ -159,6 +160,7 @@ export function Dashboard(props: DashboardProps) {
             />
             <Metrics api={api} filter={filter} />
             {me.role === 'owner' && <Members api={api} me={me} announce={setMessage} />}
+            <Deliveries api={api} me={me} announce={setMessage} />
           </div>
         ) : (
           <p class="empty">{live.state === 'error' ? live.message : t.loading}</p>
