@@ -46,9 +46,18 @@ export interface EmailDestination extends DestinationBase {
 
 export type DestinationConfig = WebhookDestination | ChatDestination | EmailDestination;
 
+/** Reserved id of the built-in destination that e-mails members (see `people.ts`). */
+export const PEOPLE_DESTINATION = 'people';
+
 const id = v.pipe(
   v.string(),
   v.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 of A-Z a-z 0-9 _ . -'),
+  // The built-in `people` destination exists for every site with an SMTP server; a second one
+  // of that name would share its delivery log, replay and disabling.
+  v.check(
+    (s) => s.toLowerCase() !== PEOPLE_DESTINATION,
+    `"${PEOPLE_DESTINATION}" is reserved for the built-in destination that e-mails members`,
+  ),
 );
 const httpUrl = v.pipe(
   v.string(),

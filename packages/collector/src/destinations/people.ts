@@ -1,11 +1,8 @@
 import type { EventType } from '../outbox/event-types';
-import type { EmailDestination } from './config';
+import { type EmailDestination, PEOPLE_DESTINATION } from './config';
 import type { Mailer, PreparedMail } from './email';
 import type { OutgoingEvent } from './send';
 import { summarize } from './summary';
-
-/** Reserved id of the implicit destination that mails the team inbox's events to people. */
-export const PEOPLE_DESTINATION = 'people';
 
 const PEOPLE_EVENTS: EventType[] = [
   'followup.assigned',

@@ -1,4 +1,6 @@
+import type { OtherRating } from '@raaye/protocol';
 import { CollectorError } from '../errors';
+import { likePattern } from '../ratings/search-sql';
 import type { SqlClient } from '../store/sql-client';
 import {
   FOLLOWUP_SELECT,
@@ -8,17 +10,33 @@ import {
   toFollowUp,
 } from './followup-row';
 
+/** `due`: time left, earliest deadline first; `newest`: latest arrival first. */
+export type InboxOrder = 'due' | 'newest';
+
 export interface InboxQuery {
   statuses: FollowUpStatus[];
   /** A member id, or `none` for unassigned. */
   assignee?: string;
   tag?: string;
-  /** Keyset cursor: the last page's `dueAt|id`. */
-  after?: { dueAt: string; id: string };
+  /** Words that must each appear in the rating's comment (as in `GET /v1/ratings/search`). */
+  words?: string[];
+  order: InboxOrder;
+  /** Keyset cursor: the last page's sort key (`dueAt` or `openedAt`) and id. */
+  after?: { at: string; id: string };
   limit: number;
 }
 
-/** Follow-ups by time left (earliest deadline first), then id. */
+/** The sort column of each order; the id breaks ties. */
+const ORDER_COLUMN: Record<InboxOrder, string> = { due: 'f.due_at', newest: 'f.opened_at' };
+
+/** The key a page ends at, for the next page's cursor. */
+export const orderKey = (order: InboxOrder, f: FollowUp) =>
+  order === 'due' ? f.dueAt : f.openedAt;
+
+/**
+ * Follow-ups by time left (earliest deadline first) or newest first, then id. Newest first is
+ * what keeps a spam burst from burying the complaint that came after it (issue 11).
+ */
 export async function listFollowUps(
   db: SqlClient,
   siteId: string,
@@ -35,15 +53,22 @@ export async function listFollowUps(
     params.push(JSON.stringify([q.tag]));
     where.push(`f.tags @> $${params.length}::text::jsonb`);
   }
+  for (const word of q.words ?? []) {
+    params.push(likePattern(word));
+    where.push(`r.comment ILIKE $${params.length} ESCAPE '\\'`);
+  }
+  const column = ORDER_COLUMN[q.order];
+  const direction = q.order === 'newest' ? 'DESC' : 'ASC';
   if (q.after) {
-    params.push(q.after.dueAt, q.after.id);
+    params.push(q.after.at, q.after.id);
     where.push(
-      `(f.due_at, f.rating_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      `(${column}, f.rating_id) ${q.order === 'newest' ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
     );
   }
   params.push(q.limit);
   const rows = await db.query<FollowUpRow>(
-    `${FOLLOWUP_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.due_at, f.rating_id LIMIT $${params.length}::int`,
+    `${FOLLOWUP_SELECT} WHERE ${where.join(' AND ')}
+     ORDER BY ${column} ${direction}, f.rating_id ${direction} LIMIT $${params.length}::int`,
     params,
   );
   return rows.map(toFollowUp);
@@ -61,17 +86,6 @@ export async function getFollowUp(
   );
   if (!rows[0]) throw new CollectorError('not_found', 'no follow-up with this id');
   return toFollowUp(rows[0]);
-}
-
-export interface OtherRating {
-  id: string;
-  interactionId: string;
-  interactionType: string | null;
-  scale: string;
-  score: number;
-  comment: string | null;
-  source: string;
-  eventTime: string;
 }
 
 /** The same customer's other ratings (same rater id or same user id), newest first. */

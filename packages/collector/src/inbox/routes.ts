@@ -1,3 +1,4 @@
+import { HEADERS } from '@raaye/protocol';
 import * as v from 'valibot';
 import { listActivity, recordActivity } from '../activity/activity-store';
 import { CollectorError } from '../errors';
@@ -6,12 +7,19 @@ import { parseFilter } from '../http/query-filter';
 import { json } from '../http/respond';
 import { authorize, type Principal } from '../members/authorize';
 import { Uuid } from '../members/schemas';
+import { searchWords } from '../ratings/search-params';
 import type { RouteContext } from '../routes/context';
 import { type Route, team } from '../routes/router';
 import { slaMetrics } from '../sla/metrics';
 import { composeReply } from './compose-reply';
 import { type FollowUpStatus, STATUSES } from './followup-row';
-import { customerHistory, getFollowUp, listFollowUps } from './followup-store';
+import {
+  customerHistory,
+  getFollowUp,
+  type InboxOrder,
+  listFollowUps,
+  orderKey,
+} from './followup-store';
 import { loadSettings, mergeSettings, SettingsSchema, saveSettings } from './settings';
 import { type Action, ActionSchema, applyAction } from './workflow';
 
@@ -37,7 +45,10 @@ export function matchInboxRoute(path: string): Route | undefined {
 
 const DEFAULT_STATUSES: FollowUpStatus[] = ['open', 'assigned'];
 
-/** `GET /v1/inbox?status=open,assigned&assignee=me|none|<id>&tag=&limit=&cursor=`: by time left. */
+/**
+ * `GET /v1/inbox?status=open,assigned&assignee=me|none|<id>&tag=&q=&order=due|newest&limit=&cursor=`:
+ * by time left (`due`, the default) or newest first; keyset pages of up to 500.
+ */
 async function listInbox(ctx: RouteContext): Promise<Response> {
   const principal = await authorize(ctx, 'read');
   const p = ctx.url.searchParams;
@@ -63,40 +74,58 @@ async function listInbox(ctx: RouteContext): Promise<Response> {
   const tag = p.get('tag') ?? undefined;
   if (tag !== undefined && (tag.length === 0 || tag.length > 64))
     throw new CollectorError('invalid_body', 'tag must have 1–64 characters', { path: 'tag' });
+  const order = p.get('order') ?? 'due';
+  if (order !== 'due' && order !== 'newest')
+    throw new CollectorError('invalid_body', 'order must be due or newest', { path: 'order' });
+  const words = searchWords(p.get('q'));
   const limitText = p.get('limit') ?? '50';
   const limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN;
   if (!(limit >= 1 && limit <= 500))
     throw new CollectorError('invalid_body', 'limit must be 1–500', { path: 'limit' });
-  const after = parseCursor(p.get('cursor'));
+  const after = parseCursor(p.get('cursor'), order);
   await ctx.deps.inbox.openFollowUps(principal.site.id);
   const rows = await listFollowUps(ctx.deps.team.db, principal.site.id, {
     statuses,
+    order,
     ...(assignee ? { assignee } : {}),
     ...(tag ? { tag } : {}),
+    ...(words.length > 0 ? { words } : {}),
     ...(after ? { after } : {}),
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return json({
-    items: page,
-    nextCursor:
-      rows.length > limit && last
-        ? Buffer.from(`${last.dueAt}|${last.id}`).toString('base64url')
-        : null,
-    now: new Date(ctx.deps.now()).toISOString(),
-  });
+  const nextCursor =
+    rows.length > limit && last
+      ? Buffer.from(`${order}|${orderKey(order, last)}|${last.id}`).toString('base64url')
+      : null;
+  return json(
+    { items: page, nextCursor, now: new Date(ctx.deps.now()).toISOString() },
+    200,
+    nextCursor ? { [HEADERS.nextCursor]: nextCursor } : {},
+  );
 }
 
-function parseCursor(text: string | null): { dueAt: string; id: string } | undefined {
-  if (text === null) return undefined;
-  const [dueAt, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  if (!dueAt || !id || !Uuid.test(id) || Number.isNaN(Date.parse(dueAt))) {
-    throw new CollectorError('invalid_body', 'cursor is not one this server gave', {
+/** A cursor is only good for the order that made it (`order|at|id`). */
+function parseCursor(
+  text: string | null,
+  order: InboxOrder,
+): { at: string; id: string } | undefined {
+  if (text === null || text === '') return undefined;
+  const [made, at, id, extra] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (
+    made !== order ||
+    extra !== undefined ||
+    !at ||
+    !id ||
+    !Uuid.test(id) ||
+    Number.isNaN(Date.parse(at))
+  ) {
+    throw new CollectorError('invalid_body', 'cursor is not one this server gave for this order', {
       path: 'cursor',
     });
   }
-  return { dueAt, id };
+  return { at, id };
 }
 
 /** `GET /v1/inbox/:id`: the follow-up, its activity log (with replies) and the customer's other ratings. */

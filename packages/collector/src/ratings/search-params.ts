@@ -85,18 +85,7 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
     query.hasComment = hasComment === 'true';
   }
 
-  const q = params.get('q');
-  if (q !== null) {
-    if (q.length > RATINGS_SEARCH.query || findUnsafeText(q, 'q')) {
-      throw bad('q', `q must have at most ${RATINGS_SEARCH.query} characters`);
-    }
-    // NFC: a word typed with combining marks still matches the same word stored precomposed.
-    const words = [...new Set(q.normalize('NFC').split(/\s+/u).filter(Boolean))];
-    if (words.length > RATINGS_SEARCH.words) {
-      throw bad('q', `q may have at most ${RATINGS_SEARCH.words} words`);
-    }
-    query.words = words;
-  }
+  query.words = searchWords(params.get('q'));
 
   const customer = params.get('customer');
   if (customer !== null) {
@@ -113,6 +102,20 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
   const cursor = params.get('cursor');
   if (cursor !== null && cursor !== '') query.before = decodeSearchCursor(cursor);
   return query;
+}
+
+/** The words of a search box (`q`): each must appear in the comment. 400 when too long. */
+export function searchWords(q: string | null): string[] {
+  if (q === null) return [];
+  if (q.length > RATINGS_SEARCH.query || findUnsafeText(q, 'q')) {
+    throw bad('q', `q must have at most ${RATINGS_SEARCH.query} characters`);
+  }
+  // NFC: a word typed with combining marks still matches the same word stored precomposed.
+  const words = [...new Set(q.normalize('NFC').split(/\s+/u).filter(Boolean))];
+  if (words.length > RATINGS_SEARCH.words) {
+    throw bad('q', `q may have at most ${RATINGS_SEARCH.words} words`);
+  }
+  return words;
 }
 
 function limit(params: URLSearchParams): number {
