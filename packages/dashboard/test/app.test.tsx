@@ -128,6 +128,8 @@ describe('<App> team inbox', () => {
     await screen.findByRole('heading', { name: 'Team inbox' });
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryByRole('heading', { name: 'Members' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'API tokens' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Inbox settings' })).toBeNull();
   });
 });
 

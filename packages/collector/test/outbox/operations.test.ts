@@ -1,8 +1,8 @@
+import { startSmtp } from '@raaye/test-utils/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types';
 import { collector, envelope, getRequest, postRequest, rating, site } from '../_util/fixtures';
 import { startReceiver, until } from '../_util/receiver';
-import { startSmtp } from '../_util/smtp';
 import { storeCases } from '../_util/stores';
 import { seedMember } from '../_util/team';
 
@@ -116,7 +116,8 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
     await seedMember(store, s.id, 'ana@shop.example', 'agent');
     await handler(postRequest(envelope([rating({ score: 1 })], { siteKey: s.siteKey })));
     // (The agent's mail about the follow-up assigned to them is not part of this.)
-    const alerts = () => smtp.mails.filter((m) => m.raw.includes('Delivery destination disabled'));
+    const alerts = () =>
+      smtp.mails.filter((m) => m.decoded.includes('Delivery destination disabled'));
     await until(() => alerts().length === 2, 'the owners alerts');
     expect(
       alerts()

@@ -1,3 +1,4 @@
+import type { ApiToken, InboxSettings, TokenScope } from '../team/types';
 import { ApiError } from './ApiError';
 import type {
   DeliveriesPage,
@@ -51,6 +52,12 @@ export interface Api {
   updateMember(id: string, patch: { role?: Role }): Promise<Member>;
   removeMember(id: string): Promise<void>;
   metrics(filter: RatingFilter): Promise<SlaMetrics>;
+  tokens(): Promise<ApiToken[]>;
+  /** The secret (`rt_…`) is in this answer only. */
+  createToken(name: string, scope: TokenScope): Promise<{ token: ApiToken; secret: string }>;
+  revokeToken(id: string): Promise<void>;
+  settings(): Promise<InboxSettings>;
+  saveSettings(settings: Partial<InboxSettings>): Promise<InboxSettings>;
   /** All ratings matching `filter` from the NDJSON export, following its cursor. */
   exportRatings(filter: RatingFilter): Promise<StoredRating[]>;
   /** The site's delivery destinations and their health. */
@@ -190,6 +197,14 @@ export function createApi(options: ApiOptions): Api {
     async removeMember(id) {
       await call(`/v1/members/${encodeURIComponent(id)}`, { method: 'DELETE' });
     },
+    tokens: async () => (await json<{ tokens: ApiToken[] }>('/v1/tokens')).tokens,
+    createToken: (name, scope) => post('/v1/tokens', { name, scope }),
+    async revokeToken(id) {
+      await call(`/v1/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    },
+    settings: async () => (await json<{ settings: InboxSettings }>('/v1/inbox/settings')).settings,
+    saveSettings: async (settings) =>
+      (await post<{ settings: InboxSettings }>('/v1/inbox/settings', settings, 'PUT')).settings,
     metrics: (filter) =>
       json(
         `/v1/inbox/metrics${filterQuery({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) })}`,

@@ -11,6 +11,8 @@ import { Poller } from '../lib/poller';
 import { Scores } from '../scores/Scores';
 import { Members } from '../team/Members';
 import { Metrics } from '../team/Metrics';
+import { Settings } from '../team/Settings';
+import { Tokens } from '../team/Tokens';
 import { FilterBar, type Filters } from './FilterBar';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -158,7 +160,13 @@ export function Dashboard(props: DashboardProps) {
               announce={setMessage}
             />
             <Metrics api={api} filter={filter} />
-            {me.role === 'owner' && <Members api={api} me={me} announce={setMessage} />}
+            {me.role === 'owner' && (
+              <>
+                <Members api={api} me={me} announce={setMessage} />
+                <Tokens api={api} announce={setMessage} />
+                <Settings api={api} announce={setMessage} />
+              </>
+            )}
             <Deliveries api={api} me={me} announce={setMessage} />
           </div>
         ) : (
