@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { signRaterToken } from '@raaye/collector/token';
+import { createClient, type RaayeClient } from '@raaye/core';
+import { type OwedList, RATER_TOKEN_HEADER } from '@raaye/protocol';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backends } from '../_util/backends';
 import { artifactPath, describeInChromium } from '../_util/browser';
-import { SECRET_KEY, SITE_KEY } from '../_util/collector';
+import { SECRET_KEY, SIGNING_SECRET, SITE_KEY } from '../_util/collector';
 import { rateInUi, type Stack, startStack, waitFor } from '../_util/scenario';
 
 const axeSource = readFileSync(
@@ -26,7 +29,9 @@ for (const backend of backends()) {
     let stack: Stack;
     let n = 0;
     beforeAll(async () => {
-      stack = await startStack(backend);
+      // Signed: only ratings with a valid rater token are stored, so the widget's answer below
+      // proves the SDK carries one (the links are signed by the collector itself).
+      stack = await startStack(backend, { raters: 'signed' });
     });
     afterAll(() => stack?.stop());
 
@@ -63,17 +68,23 @@ for (const backend of backends()) {
       (await stack.collector.stored()).filter((r) => r.interactionId === interactionId);
 
     /**
-     * The rater's widget on a device: the signed-in page. Resolves the ids it showed once the
-     * widget has heard from the collector and shown whatever it was going to show; a probe prompt
-     * asked last proves the queue ran dry before it (prompts are shown one at a time, in order).
+     * The rater's widget on a device: the signed-in page, with the rater token the site's
+     * backend signed for it. Resolves once the widget has heard from the collector.
      */
     async function openAccount(context: BrowserContext, rater: string, late = false) {
       const page = await context.newPage();
       const owedAnswer = page.waitForResponse((r) => r.url().includes('/v1/owed?'));
-      await page.goto(`${stack.pages.origin}/account.html?rater=${rater}${late ? '&late' : ''}`);
-      await owedAnswer;
+      const token = signRaterToken({ secret: SIGNING_SECRET, raterId: rater });
+      await page.goto(
+        `${stack.pages.origin}/account.html?rater=${rater}&token=${token}${late ? '&late' : ''}`,
+      );
+      expect((await owedAnswer).status()).toBe(200);
       return page;
     }
+    /**
+     * The ids the widget showed once it has shown whatever it was going to show: a probe prompt
+     * asked last proves the queue ran dry before it (prompts are shown one at a time, in order).
+     */
     async function shownAfterProbe(page: Page) {
       // Not awaited in the page: ask() resolves only once the prompt is answered.
       await page.evaluate(() => {
@@ -118,11 +129,7 @@ for (const backend of backends()) {
       await device.close();
     });
 
-    // GET /v1/owed now needs a rater token (issue 11), and @raaye/core / the widget do not yet
-    // carry one from identify({ id, token }) to that request and to the rating (an unverified
-    // rating cannot settle a debt). These two run once that lands; the ledger itself is covered
-    // with tokens in packages/collector/test/channels.test.ts.
-    it.skip("after an e-mail answer, the same rater's widget on another device never asks", async () => {
+    it("after an e-mail answer, the same rater's widget on another device never asks", async () => {
       const debt = await owe();
       const mail = await stack.browser.newPage();
       await mail.goto(debt.links.scores[3]!.url);
@@ -138,7 +145,7 @@ for (const backend of backends()) {
       await mail.close();
     });
 
-    it.skip('the widget answers first; the e-mail and SMS links then say "already rated"', async () => {
+    it('the widget answers first; the e-mail and SMS links then say "already rated"', async () => {
       const debt = await owe();
       const phone = await stack.browser.newContext();
       const page = await openAccount(phone, debt.rater, true);
@@ -155,9 +162,84 @@ for (const backend of backends()) {
       await mail.getByRole('heading', { name: 'You already rated this. Thank you!' }).waitFor();
       const stored = await storedFor(debt.interactionId);
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ score: 5 });
+      // Verified by the token GET /v1/owed handed out for this prompt, so it settled the debt.
+      expect(stored[0]).toMatchObject({ score: 5, channel: 'widget', verified: true });
+      expect(await stateOf(debt.owed.id)).toBe('answered');
       await phone.close();
       await laptop.close();
+    });
+
+    /** The built @raaye/core in Node (the npm path), its sends observed. */
+    function npmClient(user?: { id: string; token?: string }) {
+      const client: RaayeClient = createClient({
+        siteKey: SITE_KEY,
+        endpoint: stack.collector.url,
+        storage: 'memory',
+        flushIntervalMs: 3_600_000,
+        ...(user ? { user } : {}),
+      });
+      const outcome = { sent: [] as string[], rejected: [] as string[] };
+      client.on('sent', (e) => outcome.sent.push(e.status));
+      client.on('rejected', (e) => outcome.rejected.push(e.reason));
+      return { client, outcome };
+    }
+    const sign = (raterId: string) => signRaterToken({ secret: SIGNING_SECRET, raterId });
+
+    it("npm: rate() with the page's token is verified and 'api'; none, or another rater's, is refused", async () => {
+      const rater = `npm-${backend.name}-${++n}`;
+      const { client, outcome } = npmClient();
+      try {
+        await client.rate({ interactionId: `${rater}-a`, scale: 'stars5', score: 2 });
+        await client.flush();
+        client.identify({ id: rater, token: sign('someone-else') });
+        await client.rate({ interactionId: `${rater}-b`, scale: 'stars5', score: 2 });
+        await client.flush();
+        expect(outcome).toMatchObject({
+          sent: [],
+          rejected: [expect.any(String), expect.any(String)],
+        });
+        // Signed in after start, with the rater's own token.
+        client.identify({ id: rater, token: sign(rater) });
+        await client.rate({ interactionId: `${rater}-c`, scale: 'stars5', score: 4 });
+        await client.flush();
+        expect(outcome.sent).toEqual(['accepted']);
+      } finally {
+        client.destroy();
+      }
+      expect(await storedFor(`${rater}-a`)).toEqual([]);
+      expect(await storedFor(`${rater}-b`)).toEqual([]);
+      expect(await storedFor(`${rater}-c`)).toMatchObject([
+        { raterId: rater, verified: true, channel: 'api', score: 4 },
+      ]);
+    });
+
+    it("npm: an owed entry's own token verifies the rating that answers it", async () => {
+      const debt = await owe();
+      // The page's token lists what the rater owes (in the header, as the widget sends it) ...
+      const listed = await fetch(`${stack.collector.url}/v1/owed?raterId=${debt.rater}`, {
+        headers: { authorization: `Bearer ${SITE_KEY}`, [RATER_TOKEN_HEADER]: sign(debt.rater) },
+      });
+      expect(listed.status).toBe(200);
+      const [item] = ((await listed.json()) as OwedList).owed;
+      // ... and the answer carries the entry's token (bound to the interaction), not the page's.
+      const { client, outcome } = npmClient({ id: debt.rater });
+      try {
+        const rating = await client.rate({
+          interactionId: debt.interactionId,
+          scale: 'stars5',
+          score: 3,
+          token: item!.token,
+        });
+        expect(rating.token).toBe(item!.token);
+        await client.flush();
+        expect(outcome).toEqual({ sent: ['accepted'], rejected: [] });
+      } finally {
+        client.destroy();
+      }
+      expect(await storedFor(debt.interactionId)).toMatchObject([
+        { verified: true, channel: 'api', score: 3 },
+      ]);
+      expect(await stateOf(debt.owed.id)).toBe('answered');
     });
 
     it('an SMS link completes on a 390×844 phone in Urdu, right to left, with JavaScript off', async () => {

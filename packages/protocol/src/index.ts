@@ -2,7 +2,7 @@
 // No dependencies and no I/O, so browsers, Node and the script-tag bundle can all import it.
 export { CSV_COLUMNS, CSV_HEADER, csvCell, csvRow } from './csv';
 export { LIMITS } from './limits';
-export { HEADERS, PATHS, RATINGS_PATH } from './paths';
+export { HEADERS, PATHS, RATER_TOKEN_HEADER, RATINGS_PATH } from './paths';
 export { RATINGS_SEARCH, ratingsSearchParams } from './read/ratings-query';
 export { isLocale, normalizeLocale } from './rules/locale';
 export type { NpsBucket } from './rules/score';
@@ -21,6 +21,14 @@ export { eventTimeOf, parseTimestamp, TIME_WINDOW } from './rules/time';
 export type { Channel, LinkChannel, Scale, Source } from './scales';
 export { CHANNELS, isScale, SCALES, SOURCES, scoresOf } from './scales';
 export type { Coverage, CoverageCounts } from './types/coverage';
+export type {
+  DeliveriesPage,
+  DeliveryAttempt,
+  DeliveryRecord,
+  DeliveryState,
+  DestinationView,
+  ReplayInput,
+} from './types/deliveries';
 export type {
   FollowUp,
   FollowUpDetail,
