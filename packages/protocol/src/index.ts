@@ -22,14 +22,17 @@ export type { Channel, LinkChannel, Scale, Source } from './scales';
 export { CHANNELS, isScale, SCALES, SOURCES, scoresOf } from './scales';
 export type { Coverage, CoverageCounts } from './types/coverage';
 export type {
+  BusinessHours,
   FollowUp,
   FollowUpDetail,
   FollowUpStatus,
+  InboxSettings,
   OtherRating,
   ReplyMetrics,
   SlaMetrics,
+  Weekday,
 } from './types/inbox';
-export { FOLLOWUP_STATUSES } from './types/inbox';
+export { FOLLOWUP_STATUSES, WEEKDAYS } from './types/inbox';
 export type {
   EraseResult,
   FollowUpsPage,
@@ -45,7 +48,7 @@ export type {
   Stats,
   StoredRating,
 } from './types/read';
-export type { ActivityEntry, Actor, Member, Role } from './types/team';
+export type { ActivityEntry, Actor, ApiToken, Member, Role, TokenScope } from './types/team';
 export { ROLES } from './types/team';
 export type {
   ErrorBody,
