@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsAr } from './ratings-ar';
 import { teamAr } from './team-ar';
 
 /** Arabic, right to left. Digits stay Latin so figures read the same as in exports. */
@@ -144,4 +145,5 @@ export const ar: Strings = {
     typeCaption: 'حسب نوع التفاعل',
   },
   team: teamAr,
+  browse: ratingsAr,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsDe } from './ratings-de';
 import { teamDe } from './team-de';
 
 /** German, formal address (Sie), as in the widget's and the reply e-mails' German. */
@@ -148,4 +149,5 @@ export const de: Strings = {
     typeCaption: 'Nach Interaktionstyp',
   },
   team: teamDe,
+  browse: ratingsDe,
 };

@@ -2,6 +2,7 @@ import type { Scale } from '@raaye/protocol';
 
 import { coverageEn } from '../coverage/strings';
 import type { DurationUnits } from '../lib/sla';
+import { ratingsEn } from './ratings-en';
 import { teamEn } from './team-en';
 
 /** Every user-facing text of the dashboard; a language pack implements all of it. */
@@ -134,6 +135,7 @@ export const en = {
     n === 1 ? '1 new low rating awaiting reply.' : `${n} new low ratings awaiting reply.`,
   coverage: coverageEn,
   team: teamEn,
+  browse: ratingsEn,
 };
 
 export type Strings = typeof en;

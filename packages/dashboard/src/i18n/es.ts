@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsEs } from './ratings-es';
 import { teamEs } from './team-es';
 
 /** Spanish, addressing the reader as tú, as the widget and the reply e-mails do. */
@@ -147,4 +148,5 @@ export const es: Strings = {
     typeCaption: 'Por tipo de interacción',
   },
   team: teamEs,
+  browse: ratingsEs,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsFr } from './ratings-fr';
 import { teamFr } from './team-fr';
 
 /**
@@ -151,4 +152,5 @@ export const fr: Strings = {
     typeCaption: 'Par type d’interaction',
   },
   team: teamFr,
+  browse: ratingsFr,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsHi } from './ratings-hi';
 import { teamHi } from './team-hi';
 
 /**
@@ -147,4 +148,5 @@ export const hi: Strings = {
     typeCaption: 'इंटरैक्शन के प्रकार के अनुसार',
   },
   team: teamHi,
+  browse: ratingsHi,
 };

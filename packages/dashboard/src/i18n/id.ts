@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsId } from './ratings-id';
 import { teamId } from './team-id';
 
 /** Indonesian, addressing the reader as Anda, as the widget and the reply e-mails do. */
@@ -144,4 +145,5 @@ export const id: Strings = {
     typeCaption: 'Per jenis interaksi',
   },
   team: teamId,
+  browse: ratingsId,
 };

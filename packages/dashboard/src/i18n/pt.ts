@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsPt } from './ratings-pt';
 import { teamPt } from './team-pt';
 
 /** Portuguese as written in Brazil (CLDR reads bare `pt` as pt-BR), addressing the reader as você. */
@@ -147,4 +148,5 @@ export const pt: Strings = {
     typeCaption: 'Por tipo de interação',
   },
   team: teamPt,
+  browse: ratingsPt,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsTr } from './ratings-tr';
 import { teamTr } from './team-tr';
 
 /** Turkish, addressing the reader as siz, as the widget and the reply e-mails do. */
@@ -144,4 +145,5 @@ export const tr: Strings = {
     typeCaption: 'Etkileşim türüne göre',
   },
   team: teamTr,
+  browse: ratingsTr,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsUr } from './ratings-ur';
 import { teamUr } from './team-ur';
 
 /** Urdu, right to left. Digits stay Latin so figures read the same as in exports. */
@@ -142,4 +143,5 @@ export const ur: Strings = {
     typeCaption: 'تعامل کی قسم کے لحاظ سے',
   },
   team: teamUr,
+  browse: ratingsUr,
 };
