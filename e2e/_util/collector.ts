@@ -10,6 +10,8 @@ export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const SITE_KEY = 'pk_e2e';
 // Long and random-looking: the CLI refuses weak secret keys at start-up.
 export const SECRET_KEY = 'sk_e2e_Qm7vX2pL9rT4wZ8nB3kD6hF1jS5cY0aG';
+/** The site's rater-token signing secret (its backend signs with `signRaterToken`). */
+export const SIGNING_SECRET = 'ss_e2e_V8kR2mQ7xT4pL9wZ3nB6dH1jF5cY0sGa';
 
 // What the export API sends: the contract's read-side row.
 export type { StoredRating };
@@ -36,13 +38,15 @@ export interface RunningCollector {
 /**
  * Starts the real collector CLI (the one users run, through the shared launcher) on 127.0.0.1: on
  * PGlite in a temp dir, or on PostgreSQL when `databaseUrl` is given. One site, `pk_e2e`, allows
- * the given page origins, with rate limits of `requestsPerSecond` (high enough not to shape a
+ * the given page origins, signs rater tokens with `SIGNING_SECRET`, with rate limits of `requestsPerSecond` (high enough not to shape a
  * test; bench/ raises them further).
  */
 export async function startCollector(options: {
   origins: string[];
   databaseUrl?: string;
   requestsPerSecond?: number;
+  /** Rater policy of the site (docs/security.md). @default 'open' */
+  raters?: 'signed' | 'open';
 }): Promise<RunningCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'raaye-e2e-'));
   const config = join(dir, 'config.json');
@@ -57,6 +61,8 @@ export async function startCollector(options: {
           siteKey: SITE_KEY,
           secretKey: SECRET_KEY,
           allowedOrigins: options.origins,
+          signingSecret: SIGNING_SECRET,
+          raters: options.raters ?? 'open',
           limits: { client: limit, site: limit },
         },
       ],

@@ -12,13 +12,17 @@ export interface Stack {
 }
 
 /** The whole system as users meet it: a site's pages, the real collector CLI, real Chromium. */
-export async function startStack(backend: Backend = backends()[0]!): Promise<Stack> {
+export async function startStack(
+  backend: Backend = backends()[0]!,
+  site: { raters?: 'signed' | 'open' } = {},
+): Promise<Stack> {
   const vars: Record<string, string> = { SITE_KEY };
   const pages = await startPageServer(vars);
   const database = await backend.create();
   const collector = await startCollector({
     origins: [pages.origin],
     databaseUrl: database.databaseUrl,
+    ...site,
   });
   vars.ENDPOINT = collector.url;
   const browser = await launchChromium();

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { signRaterToken } from '@raaye/collector/token';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backends } from '../_util/backends';
 import { artifactPath, describeInChromium } from '../_util/browser';
-import { SECRET_KEY, SITE_KEY } from '../_util/collector';
+import { SECRET_KEY, SIGNING_SECRET } from '../_util/collector';
 import { rateInUi, type Stack, startStack, waitFor } from '../_util/scenario';
 
 const axeSource = readFileSync(
@@ -26,7 +27,9 @@ for (const backend of backends()) {
     let stack: Stack;
     let n = 0;
     beforeAll(async () => {
-      stack = await startStack(backend);
+      // Signed: only ratings with a valid rater token are stored, so the widget's answer below
+      // proves the SDK carries one (the links are signed by the collector itself).
+      stack = await startStack(backend, { raters: 'signed' });
     });
     afterAll(() => stack?.stop());
 
@@ -63,17 +66,23 @@ for (const backend of backends()) {
       (await stack.collector.stored()).filter((r) => r.interactionId === interactionId);
 
     /**
-     * The rater's widget on a device: the signed-in page. Resolves the ids it showed once the
-     * widget has heard from the collector and shown whatever it was going to show; a probe prompt
-     * asked last proves the queue ran dry before it (prompts are shown one at a time, in order).
+     * The rater's widget on a device: the signed-in page, with the rater token the site's
+     * backend signed for it. Resolves once the widget has heard from the collector.
      */
     async function openAccount(context: BrowserContext, rater: string, late = false) {
       const page = await context.newPage();
       const owedAnswer = page.waitForResponse((r) => r.url().includes('/v1/owed?'));
-      await page.goto(`${stack.pages.origin}/account.html?rater=${rater}${late ? '&late' : ''}`);
-      await owedAnswer;
+      const token = signRaterToken({ secret: SIGNING_SECRET, raterId: rater });
+      await page.goto(
+        `${stack.pages.origin}/account.html?rater=${rater}&token=${token}${late ? '&late' : ''}`,
+      );
+      expect((await owedAnswer).status()).toBe(200);
       return page;
     }
+    /**
+     * The ids the widget showed once it has shown whatever it was going to show: a probe prompt
+     * asked last proves the queue ran dry before it (prompts are shown one at a time, in order).
+     */
     async function shownAfterProbe(page: Page) {
       // Not awaited in the page: ask() resolves only once the prompt is answered.
       await page.evaluate(() => {
@@ -118,11 +127,7 @@ for (const backend of backends()) {
       await device.close();
     });
 
-    // GET /v1/owed now needs a rater token (issue 11), and @raaye/core / the widget do not yet
-    // carry one from identify({ id, token }) to that request and to the rating (an unverified
-    // rating cannot settle a debt). These two run once that lands; the ledger itself is covered
-    // with tokens in packages/collector/test/channels.test.ts.
-    it.skip("after an e-mail answer, the same rater's widget on another device never asks", async () => {
+    it("after an e-mail answer, the same rater's widget on another device never asks", async () => {
       const debt = await owe();
       const mail = await stack.browser.newPage();
       await mail.goto(debt.links.scores[3]!.url);
@@ -138,7 +143,7 @@ for (const backend of backends()) {
       await mail.close();
     });
 
-    it.skip('the widget answers first; the e-mail and SMS links then say "already rated"', async () => {
+    it('the widget answers first; the e-mail and SMS links then say "already rated"', async () => {
       const debt = await owe();
       const phone = await stack.browser.newContext();
       const page = await openAccount(phone, debt.rater, true);
@@ -155,7 +160,9 @@ for (const backend of backends()) {
       await mail.getByRole('heading', { name: 'You already rated this. Thank you!' }).waitFor();
       const stored = await storedFor(debt.interactionId);
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ score: 5 });
+      // Verified by the token GET /v1/owed handed out for this prompt, so it settled the debt.
+      expect(stored[0]).toMatchObject({ score: 5, channel: 'widget', verified: true });
+      expect(await stateOf(debt.owed.id)).toBe('answered');
       await phone.close();
       await laptop.close();
     });

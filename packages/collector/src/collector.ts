@@ -7,6 +7,7 @@ import { CollectorError, isCollectorError } from './errors';
 import { addressResolver, type TrustProxy } from './http/client-address';
 import { corsHeaders, mergeHeaders, preflight } from './http/cors';
 import type { RequestInfo } from './http/handler';
+import { LEAN_INGEST } from './http/lean-request';
 import { parseJson, readBodyText } from './http/read-body';
 import { errorResponse } from './http/respond';
 import { createInboxEngine } from './inbox/engine';
@@ -226,6 +227,8 @@ export function createCollector(config: CollectorConfig): Collector {
       await outbox.stop();
     },
     tick: () => inbox.tick(),
+    // Its ingest route reads only what `leanRequest` implements (see http/lean-request.ts).
+    [LEAN_INGEST]: true,
   });
 }
 

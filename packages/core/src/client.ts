@@ -6,7 +6,7 @@ import { createFlusher } from './flush/flusher';
 import { createScheduler } from './flush/scheduler';
 import { createSenderLock, defaultLocks } from './flush/sender-lock';
 import { uuidv7 } from './id/uuidv7';
-import { createRater, validateUser } from './identity/rater';
+import { createRater } from './identity/rater';
 import { watchLifecycle } from './lifecycle';
 import { createAsking } from './prompts/asking';
 import { createPendingPrompts } from './prompts/pending-prompts';
@@ -54,7 +54,7 @@ export function createClient(options: ClientOptions): RaayeClient {
       ...(reason ? { reason } : {}),
     }),
   );
-  const rater = createRater(store, validateUser(o.user, 'createClient()'));
+  const rater = createRater(store, o.user);
   const maxAgeMs = o.queue?.maxAgeMs ?? TIME_WINDOW.defaultQueueAgeMs;
   const clock = createAgeClock(store, maxAgeMs);
   const queue = createDurableQueue(store, clock, {
@@ -127,14 +127,17 @@ export function createClient(options: ClientOptions): RaayeClient {
         );
       }
       const user = rater.user;
+      // A prompt's own token (bound to its interaction) before the rater's.
+      const token = valid.token ?? rater.token;
       const rating: Rating = checkRating({
         ...valid,
         id: uuidv7(),
         raterId,
         source,
+        channel: valid.channel ?? 'api',
         createdAt: new Date().toISOString(),
         ...(user ? { user } : {}),
-        ...(rater.token ? { token: rater.token } : {}),
+        ...(token ? { token } : {}),
       });
       await queue.add(rating);
       asking.ratedHere.add(valid.interactionId);
@@ -185,6 +188,8 @@ export function createClient(options: ClientOptions): RaayeClient {
     identify: rater.identify,
 
     raterId: rater.id,
+
+    raterToken: () => rater.token,
 
     async queued() {
       return (await queue.list()).map((record) => record.rating);

@@ -4,6 +4,7 @@
  * imports keep working. Changing the contract needs a version bump there.
  */
 export type {
+  Channel,
   ErrorBody,
   ItemResult,
   ItemStatus,

@@ -1,4 +1,4 @@
-import type { ItemResult, RaterUser, Scale, Source, WireRating } from './contract';
+import type { Channel, ItemResult, RaterUser, Scale, Source, WireRating } from './contract';
 import type { RaayeError } from './errors/RaayeError';
 
 /** What the caller passes to `client.rate()`. The SDK adds id, raterId, source and createdAt. */
@@ -11,6 +11,13 @@ export interface RatingInput {
   comment?: string;
   meta?: Record<string, unknown>;
   locale?: string;
+  /**
+   * A rater token for this rating only, e.g. the one `GET /v1/owed` hands out bound to its
+   * interaction. @default the token given to `identify()` (or `user.token`), if any
+   */
+  token?: string;
+  /** Where the answer was given. @default 'api' (your own UI); @raaye/widget sends 'widget' */
+  channel?: Extract<Channel, 'widget' | 'api'>;
 }
 
 /** A rating as stored in the queue and sent to the collector. */
@@ -106,8 +113,8 @@ export interface ClientOptions {
   storage?: 'auto' | 'indexeddb' | 'localstorage' | 'memory' | KeyValueStore;
   /** Send through your own API instead of `fetch`. */
   transport?: Transport;
-  /** The signed-in user; `user.id` becomes the `raterId`. */
-  user?: RaterUser;
+  /** The signed-in user; `user.id` becomes the `raterId`, `user.token` is their rater token. */
+  user?: IdentifiedUser;
   /** @default 'web' in browsers, 'node' elsewhere */
   source?: Source;
   queue?: QueueLimits;
@@ -235,6 +242,8 @@ export interface RaayeClient {
   identify(user: IdentifiedUser | null): void;
   /** The rater id used for new ratings (user id, else a persistent anonymous id). */
   raterId(): Promise<string>;
+  /** The rater token given to `identify()` (or `user.token`), sent with ratings and owed lookups. */
+  raterToken(): string | undefined;
   /** Ratings waiting to be sent. */
   queued(): Promise<Rating[]>;
   /** Storage in use after feature detection. */

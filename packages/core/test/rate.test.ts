@@ -56,6 +56,33 @@ describe('rate()', () => {
     client.destroy();
   });
 
+  it('carries the rater token: from options or identify(), per rating first, never in user', async () => {
+    installCollector().setMode({ kind: 'offline' });
+    const client = makeClient({ user: { id: 'user-1', token: 'rt1.page' } });
+    expect(client.raterToken()).toBe('rt1.page');
+    const first = await client.rate(stars('ride-1'));
+    expect(first).toMatchObject({ raterId: 'user-1', token: 'rt1.page', user: { id: 'user-1' } });
+    expect(first.user).not.toHaveProperty('token');
+    // An owed prompt's token, bound to its interaction, wins over the page's.
+    const owed = await client.rate({ ...stars('ride-2'), token: 'rt1.ride-2' });
+    expect(owed.token).toBe('rt1.ride-2');
+    client.identify(null);
+    expect(client.raterToken()).toBeUndefined();
+    expect(await client.rate(stars('ride-3'))).not.toHaveProperty('token');
+    expect(() => client.identify({ id: 'user-2', token: '' })).toThrow(/token/);
+    expect(() => client.identify({ id: 'user-2', token: 'x'.repeat(1025) })).toThrow(/token/);
+    expect(() => makeClient({ user: { id: 'u', token: 42 as never } })).toThrow(/token/);
+    client.destroy();
+  });
+
+  it("records the channel: 'api' for the site's own rate() call unless told", async () => {
+    installCollector().setMode({ kind: 'offline' });
+    const client = makeClient({ storage: 'memory' });
+    expect((await client.rate(stars('ride-1'))).channel).toBe('api');
+    expect((await client.rate({ ...stars('ride-2'), channel: 'widget' })).channel).toBe('widget');
+    client.destroy();
+  });
+
   it.each([
     [{ interactionId: '', scale: 'stars5', score: 3 }, 'interactionId'],
     [{ interactionId: 'x'.repeat(129), scale: 'stars5', score: 3 }, 'interactionId'],

@@ -1,7 +1,7 @@
+import type { Coverage } from '@raaye/protocol';
 import { cleanup } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoveragePanel, formatSeconds } from '../src/coverage/CoveragePanel';
-import type { Coverage } from '../src/coverage/types';
 import { renderIn } from './_util/render';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@
 // No dependencies and no I/O, so browsers, Node and the script-tag bundle can all import it.
 export { CSV_COLUMNS, CSV_HEADER, csvCell, csvRow } from './csv';
 export { LIMITS } from './limits';
-export { HEADERS, PATHS, RATINGS_PATH } from './paths';
+export { HEADERS, PATHS, RATER_TOKEN_HEADER, RATINGS_PATH } from './paths';
 export { RATINGS_SEARCH, ratingsSearchParams } from './read/ratings-query';
 export { isLocale, normalizeLocale } from './rules/locale';
 export type { NpsBucket } from './rules/score';
@@ -20,6 +20,16 @@ export {
 export { eventTimeOf, parseTimestamp, TIME_WINDOW } from './rules/time';
 export type { Channel, LinkChannel, Scale, Source } from './scales';
 export { CHANNELS, isScale, SCALES, SOURCES, scoresOf } from './scales';
+export type { Coverage, CoverageCounts } from './types/coverage';
+export type {
+  FollowUp,
+  FollowUpDetail,
+  FollowUpStatus,
+  OtherRating,
+  ReplyMetrics,
+  SlaMetrics,
+} from './types/inbox';
+export { FOLLOWUP_STATUSES } from './types/inbox';
 export type {
   EraseResult,
   FollowUpsPage,
@@ -35,6 +45,8 @@ export type {
   Stats,
   StoredRating,
 } from './types/read';
+export type { ActivityEntry, Actor, Member, Role } from './types/team';
+export { ROLES } from './types/team';
 export type {
   ErrorBody,
   ErrorDetail,

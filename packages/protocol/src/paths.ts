@@ -13,8 +13,17 @@ export const PATHS = {
   health: '/healthz',
 } as const;
 
-/** Response headers of the contract, lower-case as `Headers` returns them. */
+/**
+ * Request header carrying a rater token to `GET /v1/owed` (contract 1.1; the query parameter
+ * `token=` works too, but ends up in access logs). Exported alone, as `RATINGS_PATH`, so the
+ * script-tag bundle need not carry the rest of `HEADERS`.
+ */
+export const RATER_TOKEN_HEADER = 'raaye-rater-token';
+
+/** Headers of the contract, lower-case as `Headers` returns them. */
 export const HEADERS = {
+  /** Request: the rater token of `GET /v1/owed`. */
+  raterToken: RATER_TOKEN_HEADER,
   /** Opaque cursor of the next export or search page; absent on the last page. */
   nextCursor: 'raaye-next-cursor',
   /** Delta-seconds (or an HTTP-date) to wait after a 429 or 503. */

@@ -139,6 +139,18 @@ export function mount(options: MountOptions): WidgetController {
   return {
     client,
     ask: (prompt) => jobs.ask(prompt),
+    identify(user) {
+      client.identify(user);
+      // A signed-in rater may owe ratings asked for elsewhere: ask them here too, also when the
+      // sign-in comes after start. Without a rater token fetchOwed asks nothing.
+      if (user?.id) {
+        (o.owed ?? fetchOwed)(client)
+          .then((owed) => {
+            for (const p of owed) if (!destroyed) void jobs.ask(p).catch(fail);
+          })
+          .catch(fail);
+      }
+    },
     async expect(prompt) {
       validatePrompt(prompt);
       await expectPrompt(client, prompt);

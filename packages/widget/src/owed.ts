@@ -1,27 +1,25 @@
 import type { RaayeClient } from '@raaye/core';
+import { type OwedItem, type OwedList, RATER_TOKEN_HEADER } from '@raaye/protocol';
 import type { PromptConfig } from './types';
-
-interface OwedItem {
-  interactionId: string;
-  interactionType?: string;
-  /** The question to show. */
-  prompt?: string;
-  scale?: PromptConfig['scale'];
-  tags?: PromptConfig['tags'] | null;
-  expiresAt?: string;
-}
 
 /**
  * Prompts the server says this rater still owes (`GET /v1/owed?raterId=…`, public site key as a
- * bearer token), so a rating owed for a ride is asked on any device. Each one is validated by
- * `ask()` before it is shown; a failure here is reported, never thrown into the page.
+ * bearer token, the rater token from `identify({ id, token })` in its header), so a rating owed
+ * for a ride is asked on any device. Each one carries a token bound to its interaction, which its
+ * rating sends. Without a rater token there is nothing to ask the collector (it answers 401), so
+ * no request is made. Each prompt is validated by `ask()` before it is shown; a failure here is
+ * reported, never thrown into the page.
  */
 export async function fetchOwed(client: RaayeClient): Promise<PromptConfig[]> {
+  const token = client.raterToken();
+  if (!token) return [];
   const { endpoint, siteKey } = client.options;
   const url = `${endpoint.replace(/\/$/, '')}/v1/owed?raterId=${encodeURIComponent(await client.raterId())}`;
-  const res = await fetch(url, { headers: { Authorization: `Bearer ${siteKey}` } });
+  const res = await fetch(url, {
+    headers: { Authorization: `Bearer ${siteKey}`, [RATER_TOKEN_HEADER]: token },
+  });
   if (!res.ok) return [];
-  const body = (await res.json()) as { owed?: OwedItem[]; closed?: string[] } | OwedItem[];
+  const body = (await res.json()) as Partial<OwedList> | OwedItem[];
   // Answered on another device or channel (e-mail, SMS link), cancelled or expired: drop the
   // prompt this device still holds, so it is never asked again.
   if (!Array.isArray(body)) for (const id of body.closed ?? []) await client.resolve(id);
@@ -32,6 +30,7 @@ export async function fetchOwed(client: RaayeClient): Promise<PromptConfig[]> {
     scale: it.scale ?? undefined,
     tags: it.tags ?? undefined,
     expiresAt: it.expiresAt,
+    token: it.token,
     required: true,
   }));
 }

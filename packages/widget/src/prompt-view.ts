@@ -86,6 +86,8 @@ export function createPromptView(d: ViewDeps) {
           comment: comment || undefined,
           meta: p.meta,
           locale: code,
+          token: p.token,
+          channel: 'widget',
         });
       } catch (e) {
         if (isRaayeError(e) && e.code === 'already_rated') {

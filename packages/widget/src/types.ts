@@ -1,4 +1,11 @@
-import type { ClientOptions, RaayeClient, RaterUser, Rating, Scale, Transport } from '@raaye/core';
+import type {
+  ClientOptions,
+  IdentifiedUser,
+  RaayeClient,
+  Rating,
+  Scale,
+  Transport,
+} from '@raaye/core';
 import type { LocalePack, Strings } from './i18n/strings';
 
 /** Where the prompt is drawn. */
@@ -57,6 +64,11 @@ export interface PromptConfig {
   expiresAt?: string | number;
   /** Sent with the rating. */
   meta?: Record<string, unknown>;
+  /**
+   * Rater token for this prompt's rating, bound to its interaction (`fetchOwed` sets the one
+   * `GET /v1/owed` hands out). @default the token given to `identify()`
+   */
+  token?: string;
 }
 
 /** How an `ask()` ended. */
@@ -95,7 +107,8 @@ export interface MountOptions {
   /** Passed through when the widget creates the client. */
   storage?: ClientOptions['storage'];
   transport?: Transport;
-  user?: RaterUser;
+  /** The signed-in user and their rater token: `{ id, token }` (see `identify`). */
+  user?: IdentifiedUser;
   recontact?: ClientOptions['recontact'];
   /** Element to render inline prompts in; without it prompts float over the page. */
   target?: HTMLElement;
@@ -115,8 +128,9 @@ export interface MountOptions {
   /** Show prompts still owed from an earlier page view. @default true */
   resumePending?: boolean;
   /**
-   * Where to find prompts the server says this rater owes. Pass `fetchOwed` to use the
-   * collector's `GET /v1/owed`. Injected rather than built in, so the script-tag bundle stays small.
+   * Where to find prompts the server says this rater owes, on start. Pass `fetchOwed` to use the
+   * collector's `GET /v1/owed` (with the rater token of `user` / `identify`); `identify()` uses
+   * it, or `fetchOwed` when absent.
    */
   owed?: (client: RaayeClient) => Promise<PromptConfig[]>;
   /** Post events to a native webview host when one is present. @default true */
@@ -130,6 +144,12 @@ export interface WidgetController {
   ask(prompt: PromptConfig): Promise<AskResult>;
   /** Persist a required prompt without showing it now (it shows on this or a later page view). */
   expect(prompt: PromptConfig): Promise<void>;
+  /**
+   * Set the signed-in user and their rater token (`{ id, token }`, or `null` on sign-out), then
+   * ask what the collector says they still owe (`owed`, `fetchOwed` by default; nothing without
+   * a token). Throws a RaayeError (`invalid_option`) for a bad user or token.
+   */
+  identify(user: IdentifiedUser | null): void;
   on<E extends keyof WidgetEvents>(event: E, fn: (payload: WidgetEvents[E]) => void): () => void;
   readonly client: RaayeClient;
   /** Remove the host element, listeners and timers; pending `ask()` calls resolve as dismissed. */

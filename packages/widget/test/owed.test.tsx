@@ -19,20 +19,24 @@ const answer = {
       prompt: 'How was your ride with Sara?',
       scale: 'stars5',
       createdAt: '2026-11-23T17:13:12.717Z',
-      expiresAt: '2026-11-30T17:13:12.717Z',
+      expiresAt: '2099-11-30T17:13:12.717Z',
+      // Bound to this interaction (the collector signs it); the rating for this prompt sends it.
+      token: 'rt1.dV8x.cmlkZV9vd2VkXzE.4102444800.mac',
     },
   ],
 };
+const RATER_TOKEN = 'rt1.dV8x..4102444800.mac';
 
 describe('prompts owed by the server', () => {
-  it('asks the collector with the public key and the rater id', async () => {
+  it('asks the collector with the public key, the rater id and the rater token', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify(answer)));
     vi.stubGlobal('fetch', fetch);
     const { client } = testClient();
-    client.identify({ id: 'u_1' });
+    client.identify({ id: 'u_1', token: RATER_TOKEN });
     const prompts = await fetchOwed(client);
+    // In a header, not the query: URLs end up in access logs.
     expect(fetch).toHaveBeenCalledWith('https://collector.test/v1/owed?raterId=u_1', {
-      headers: { Authorization: 'Bearer pk_test' },
+      headers: { Authorization: 'Bearer pk_test', 'raaye-rater-token': RATER_TOKEN },
     });
     expect(prompts).toEqual([
       {
@@ -40,25 +44,54 @@ describe('prompts owed by the server', () => {
         interactionType: undefined,
         title: 'How was your ride with Sara?',
         scale: 'stars5',
-        expiresAt: '2026-11-30T17:13:12.717Z',
+        expiresAt: '2099-11-30T17:13:12.717Z',
+        token: answer.owed[0]!.token,
         required: true,
       },
     ]);
   });
 
-  it('shows an owed prompt on start when `owed: fetchOwed` is passed', async () => {
+  it('asks nothing without a rater token (the collector would answer 401)', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify(answer)));
+    vi.stubGlobal('fetch', fetch);
+    const { client } = testClient();
+    client.identify({ id: 'u_1' });
+    expect(await fetchOwed(client)).toEqual([]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('the answer to an owed prompt carries its own token and the widget channel', async () => {
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify(answer)));
-    m = mountWidget({ owed: fetchOwed });
+    const { client, sent } = testClient();
+    m = mountWidget({}, client);
+    // Signed in after start: identify asks the collector what this rater owes.
+    m.ctl.identify({ id: 'u_3', token: RATER_TOKEN });
     const dialog = await m.ui.findByRole('dialog', { name: 'How was your ride with Sara?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     fireEvent.click(m.ui.getByRole('radio', { name: '5 stars' }));
+    fireEvent.click(m.ui.getByRole('button', { name: 'Submit' }));
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      interactionId: 'ride_owed_1',
+      raterId: 'u_3',
+      token: answer.owed[0]!.token,
+      channel: 'widget',
+    });
+    // A prompt the page asks itself goes with the rater's token.
+    void m.ctl.ask({ interactionId: 'ride_own' });
+    fireEvent.click(await m.ui.findByRole('radio', { name: '4 stars' }));
+    fireEvent.click(m.ui.getByRole('button', { name: 'Submit' }));
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toMatchObject({ token: RATER_TOKEN, channel: 'widget' });
   });
 
   it('a failing collector is reported, never thrown', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    m = mountWidget({ owed: fetchOwed });
+    const { client } = testClient();
+    client.identify({ id: 'u_1', token: RATER_TOKEN });
+    m = mountWidget({ owed: fetchOwed }, client);
     const errors: string[] = [];
     m.ctl.on('error', (e) => errors.push(e.message));
     await vi.waitFor(() => expect(errors).toEqual(['Failed to fetch']));
@@ -66,7 +99,7 @@ describe('prompts owed by the server', () => {
 
   it('a pending prompt answered on another device or channel is dropped, never re-asked', async () => {
     const { client } = testClient();
-    client.identify({ id: 'u_2' });
+    client.identify({ id: 'u_2', token: RATER_TOKEN });
     await client.expect({ interactionId: 'ride_elsewhere', prompt: { title: 'Ride with Ali?' } });
     await client.expect({ interactionId: 'ride_still_owed', prompt: { title: 'Ride with Sara?' } });
     // The collector lists it as closed: rated by e-mail link (or cancelled, or expired).

@@ -136,4 +136,34 @@ describe('script tag', () => {
     await tick();
     expect(shadowDialog()?.closest('[dir]')?.getAttribute('dir')).toBe('rtl');
   });
+
+  it('identify({ id, token }) asks what the rater owes, with the token, before or after start', async () => {
+    const asked: Array<[string, Headers]> = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      asked.push([url, new Headers(init.headers)]);
+      const owed = [{ interactionId: `owed_${asked.length}`, prompt: 'Owed?', token: 'rt1.b' }];
+      return new Response(JSON.stringify({ owed, closed: [] }));
+    });
+    try {
+      const raaye = snippet();
+      raaye('identify', { id: 'user_1', token: 'rt1.a' });
+      raaye('init', { siteKey: 'pk_demo', endpoint: 'https://c.test', storage: 'memory' });
+      installCommandApi(window, null);
+      await vi.waitFor(() => expect(shadowDialog()).not.toBeNull());
+      expect(asked).toHaveLength(1);
+      expect(asked[0]![0]).toBe('https://c.test/v1/owed?raterId=user_1');
+      expect(asked[0]![1].get('raaye-rater-token')).toBe('rt1.a');
+      // Signed in (again) after start.
+      w.raaye!('identify', { id: 'user_2', token: 'rt1.c' });
+      await vi.waitFor(() => expect(asked).toHaveLength(2));
+      expect(asked[1]![0]).toBe('https://c.test/v1/owed?raterId=user_2');
+      expect(asked[1]![1].get('raaye-rater-token')).toBe('rt1.c');
+      // Without a token there is nothing to ask.
+      w.raaye!('identify', { id: 'user_3' });
+      await tick();
+      expect(asked).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

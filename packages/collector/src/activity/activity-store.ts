@@ -1,26 +1,10 @@
+import type { ActivityEntry, Actor } from '@raaye/protocol';
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
 
-/** Who did something: a signed-in member, an API token, the site's secret key, or the collector. */
-export interface Actor {
-  kind: 'member' | 'token' | 'secret' | 'system';
-  /** Member or token id; null for the secret key and the system. */
-  id: string | null;
-  /** Shown in the log; kept as it was at the time (a renamed member keeps old entries). */
-  name: string;
-}
+export type { ActivityEntry, Actor };
 
 export const SYSTEM: Actor = { kind: 'system', id: null, name: 'Raaye' };
-
-export interface ActivityEntry {
-  seq: string;
-  ratingId: string | null;
-  actor: Actor;
-  /** e.g. `member.added`, `followup.assigned`, `followup.note`, `followup.replied`. */
-  action: string;
-  detail: Record<string, unknown> | null;
-  at: string;
-}
 
 interface Row {
   seq: string;

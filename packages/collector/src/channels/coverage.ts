@@ -1,25 +1,5 @@
+import type { CoverageCounts as Counts, Coverage } from '@raaye/protocol';
 import type { CoverageRow } from '../store/types';
-
-interface Counts {
-  owed: number;
-  answered: number;
-  expired: number;
-  cancelled: number;
-  open: number;
-  /** answered ÷ (owed − cancelled), 0–100; null when nothing was owed. */
-  responseRate: number | null;
-  /** Median seconds from the interaction's end to the answer. */
-  medianSecondsToAnswer: number | null;
-  /** Answers per channel: count, share of the answerable entries (0–100) and median time. */
-  byChannel: Record<
-    string,
-    { answered: number; responseRate: number | null; medianSecondsToAnswer: number | null }
-  >;
-}
-
-export interface Coverage extends Counts {
-  byInteractionType: Record<string, Counts>;
-}
 
 const rate = (n: number, of: number) => (of > 0 ? Math.round((1000 * n) / of) / 10 : null);
 

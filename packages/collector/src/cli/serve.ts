@@ -7,6 +7,7 @@ import type { SiteInput } from '../config/types';
 import { CollectorError } from '../errors';
 import { proxyMatcher } from '../http/client-address';
 import { limitConnections, SERVER_TIMEOUTS } from '../http/connection-limits';
+import { LEAN_INGEST } from '../http/lean-request';
 import { toNodeListener } from '../http/node-listener';
 import type { Logger } from '../log/logger';
 import { memberStore } from '../members/member-store';
@@ -65,6 +66,8 @@ export async function serve(options: CliOptions, logger: Logger): Promise<Runnin
     if (!isApi && dashboard.matches(pathname)) return dashboard.serve(request);
     return !isApi && statics ? statics(request) : collector!(request, info);
   };
+  // Ingest paths go to the collector untouched, so its lean lane applies (http/lean-request.ts).
+  Object.assign(handler, { [LEAN_INGEST]: true });
   const server = createServer(SERVER_TIMEOUTS, toNodeListener(handler));
   server.keepAliveTimeout = 5000;
   // Behind proxies every connection comes from them: the cap then belongs on the proxy.

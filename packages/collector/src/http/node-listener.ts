@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestInfo } from './handler';
+import { LEAN_INGEST, leanEligible, leanRequest, readSmallBody } from './lean-request';
+import { jsonTextOf } from './respond';
 
 export type FetchHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
 
@@ -8,9 +10,28 @@ export type FetchHandler = (request: Request, info?: RequestInfo) => Promise<Res
  * as `info.clientAddress` for rate limiting; the body is streamed in both directions.
  */
 export function toNodeListener(handler: FetchHandler) {
+  const lean = (handler as { [LEAN_INGEST]?: boolean })[LEAN_INGEST] === true;
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void serve(handler, req, res);
+    if (lean && leanEligible(req)) void serveLean(handler, req, res);
+    else void serve(handler, req, res);
   };
+}
+
+/** Small rating POSTs to the collector: no Fetch `Request`, no body stream (lean-request.ts). */
+async function serveLean(handler: FetchHandler, req: IncomingMessage, res: ServerResponse) {
+  const body = await readSmallBody(req);
+  if (body === undefined) return; // the client went away mid-body: nobody to answer
+  try {
+    const response = await handler(leanRequest(req, body), {
+      clientAddress: req.socket.remoteAddress,
+    });
+    await writeResponse(response, res);
+  } catch {
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end('{"error":{"code":"internal_error","message":"internal error"}}');
+    } else res.destroy();
+  }
 }
 
 async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerResponse) {
@@ -112,6 +133,14 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   for (const [name, value] of response.headers) {
     const prev = headers[name];
     headers[name] = prev === undefined ? value : ([] as string[]).concat(prev, value);
+  }
+  // JSON answers made by `json()` are written from their text: no reader over a body stream.
+  const text = jsonTextOf(response);
+  if (text !== undefined) {
+    headers['content-length'] = String(Buffer.byteLength(text));
+    res.writeHead(response.status, headers);
+    res.end(text);
+    return;
   }
   res.writeHead(response.status, headers);
   if (!response.body) {

@@ -1,46 +1,8 @@
-import type { Scale } from '@raaye/protocol';
+import { FOLLOWUP_STATUSES, type FollowUp, type FollowUpStatus, type Scale } from '@raaye/protocol';
 import { iso } from '../store/row-mapping';
 
-export type FollowUpStatus = 'open' | 'assigned' | 'replied' | 'resolved' | 'closed';
-export const STATUSES: readonly FollowUpStatus[] = [
-  'open',
-  'assigned',
-  'replied',
-  'resolved',
-  'closed',
-];
-
-/** A low rating as the team works it: the rating, its state, its deadline. */
-export interface FollowUp {
-  /** The rating's id. */
-  id: string;
-  status: FollowUpStatus;
-  assignee: { id: string; name: string; email: string } | null;
-  /** The business's own tags (the rating's tags are under `rating`). */
-  tags: string[];
-  closeReason: string | null;
-  openedAt: string;
-  /** `sla.breaching` time. */
-  warnAt: string;
-  /** Reply target; the inbox sorts by it. */
-  dueAt: string;
-  firstReplyAt: string | null;
-  resolvedAt: string | null;
-  rating: {
-    interactionId: string;
-    interactionType: string | null;
-    scale: Scale;
-    score: number;
-    tags: string[] | null;
-    comment: string | null;
-    raterId: string;
-    userId: string | null;
-    locale: string | null;
-    eventTime: string;
-    /** `user.traits.email`: a reply goes there by e-mail. */
-    contact: string | null;
-  };
-}
+export type { FollowUp, FollowUpStatus };
+export const STATUSES = FOLLOWUP_STATUSES;
 
 export const FOLLOWUP_SELECT = `
 SELECT f.rating_id::text AS id, f.status, f.assignee_id::text AS assignee_id, m.name AS assignee_name,

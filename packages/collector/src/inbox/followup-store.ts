@@ -1,3 +1,4 @@
+import type { OtherRating } from '@raaye/protocol';
 import { CollectorError } from '../errors';
 import { likePattern } from '../ratings/search-sql';
 import type { SqlClient } from '../store/sql-client';
@@ -85,17 +86,6 @@ export async function getFollowUp(
   );
   if (!rows[0]) throw new CollectorError('not_found', 'no follow-up with this id');
   return toFollowUp(rows[0]);
-}
-
-export interface OtherRating {
-  id: string;
-  interactionId: string;
-  interactionType: string | null;
-  scale: string;
-  score: number;
-  comment: string | null;
-  source: string;
-  eventTime: string;
 }
 
 /** The same customer's other ratings (same rater id or same user id), newest first. */

@@ -1,15 +1,8 @@
+import type { Member, Role } from '@raaye/protocol';
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
-import type { Role } from './roles';
 
-export interface Member {
-  id: string;
-  siteId: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
+export type { Member };
 
 interface MemberRow {
   id: string;

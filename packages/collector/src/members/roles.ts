@@ -1,6 +1,6 @@
-/** What a member may do on their site. */
-export type Role = 'owner' | 'agent' | 'viewer';
-export const ROLES: readonly Role[] = ['owner', 'agent', 'viewer'];
+import type { Role } from '@raaye/protocol';
+
+export { ROLES, type Role } from '@raaye/protocol';
 
 /**
  * What a request needs: `read` (see ratings, stats, the inbox), `work` (assign, note, reply,

@@ -25,6 +25,11 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
   const envelope = parseEnvelope(await ctx.bodyJson());
 
   const receivedAt = deps.now();
+  // One Date → string per batch for the times every rating of it shares.
+  const shared = {
+    receivedAt: new Date(receivedAt).toISOString(),
+    sentAt: storableTime(envelope.sentAt),
+  };
   const results: ItemResult[] = [];
   const toInsert: NewRating[] = [];
   const seenIds = new Set<string>();
@@ -43,13 +48,15 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
       results.push({ id, status: 'rejected', error: { code: 'invalid_rating', message, path } });
       return;
     }
-    const row = toNewRating(rating, rating.id.toLowerCase(), envelope.sentAt, receivedAt, false);
+    const createdAt = parseTimestamp(rating.createdAt)!;
+    const time = eventTimeOf(receivedAt, envelope.sentAt, createdAt);
+    const row = toNewRating(rating, rating.id.toLowerCase(), createdAt, time, shared);
     const rater = checkRater(
       site,
       rating.token,
       rating.raterId,
       rating.interactionId,
-      Date.parse(row.eventTime),
+      time.eventTime,
       receivedAt,
     );
     if (!rater.ok) {
@@ -100,12 +107,10 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
 function toNewRating(
   r: WireRating,
   id: string,
-  sentAt: number,
-  receivedAt: number,
-  verified: boolean,
+  createdAt: number,
+  time: { eventTime: number; clockSuspect: boolean },
+  shared: { receivedAt: string; sentAt: string },
 ): NewRating {
-  const createdAt = parseTimestamp(r.createdAt)!;
-  const time = eventTimeOf(receivedAt, sentAt, createdAt);
   return {
     id,
     interactionId: r.interactionId,
@@ -121,12 +126,12 @@ function toNewRating(
     locale: r.locale ?? null,
     source: r.source,
     deviceCreatedAt: storableTime(createdAt),
-    sentAt: storableTime(sentAt),
-    receivedAt: new Date(receivedAt).toISOString(),
+    sentAt: shared.sentAt,
+    receivedAt: shared.receivedAt,
     eventTime: new Date(time.eventTime).toISOString(),
     clockSuspect: time.clockSuspect,
     low: isLowScore(r.scale, r.score),
-    verified,
+    verified: false,
     channel: wireChannel(r.channel),
   };
 }

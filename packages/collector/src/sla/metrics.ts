@@ -1,25 +1,5 @@
+import type { ReplyMetrics, SlaMetrics } from '@raaye/protocol';
 import type { SqlClient } from '../store/sql-client';
-
-/** Time to first reply over a set of follow-ups. */
-export interface ReplyMetrics {
-  /** Follow-ups opened in the period. */
-  opened: number;
-  /** Of those, answered. */
-  replied: number;
-  /** Seconds from opening to the first reply; null when nothing was answered. */
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-  /** Share (0–1) answered by the deadline, among those answered or past it; null when none are. */
-  withinTarget: number | null;
-}
-
-export interface SlaMetrics {
-  overall: ReplyMetrics;
-  /** Monday of the week (UTC), `YYYY-MM-DD`. */
-  byWeek: Array<ReplyMetrics & { week: string }>;
-  /** Who sent the first reply. */
-  byAgent: Array<ReplyMetrics & { memberId: string; name: string }>;
-}
 
 interface Row {
   key: string | null;

@@ -4,6 +4,7 @@ import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
 import { queryCoverage } from './coverage-sql';
 import { filterSql } from './filter-sql';
+import { groupCommit } from './group-commit';
 import { ledgerMethods } from './owed-ledger-sql';
 import { RATING_COLUMNS, type RatingRow, toStoredRating } from './row-mapping';
 import { MIGRATION_LOCK_ID, MIGRATIONS } from './schema';
@@ -77,6 +78,18 @@ export function sqlStore(
   onClose: () => Promise<void> = () => client.close(),
 ): Store {
   const db = guarded(client);
+  // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
+  // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
+  // receive time; the requests of a group arrived in the same event-loop turn.
+  const insertUnverified = groupCommit(async (siteId, { ratings, events }) => {
+    const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
+      siteId,
+      JSON.stringify(ratings),
+      ratings[0]!.receivedAt,
+      JSON.stringify(events),
+    ]);
+    return new Set(rows.map((r) => r.id));
+  });
   return {
     ...ledgerMethods(db),
     coverage: (siteId, filter, now) => queryCoverage(db, siteId, filter, now),
@@ -110,13 +123,8 @@ export function sqlStore(
         JSON.stringify(list.flatMap((r) => ratingEvents(siteId, r, events)));
       if (!ratings.some((r) => r.verified)) {
         // A single statement is atomic, and it resolves only once committed.
-        const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
-          siteId,
-          JSON.stringify(ratings),
-          at,
-          eventsOf(ratings),
-        ]);
-        return new Set(rows.map((r) => r.id));
+        const outboxEvents = ratings.flatMap((r) => ratingEvents(siteId, r, events));
+        return insertUnverified(siteId, { ratings, events: outboxEvents });
       }
       // Verified ratings first take their slot back from unverified ones, then insert; a
       // concurrent unverified insert between the two is displaced on the next round.

@@ -1,4 +1,4 @@
-import type { OwedRecord, RatingFilter, Scale, Stats, StoredRating } from '@raaye/protocol';
+import type { OwedRecord, RatingFilter, Stats, StoredRating } from '@raaye/protocol';
 import type { EventType } from '../outbox/event-types';
 import type { OutboxStore } from '../outbox/outbox-types';
 import type { SqlClient } from './sql-client';
@@ -20,22 +20,20 @@ export interface StoredRow extends StoredRating {
 /** `GET /v1/stats` without the echo of site and filter the route adds. */
 export type StoreStats = Omit<Stats, 'site' | 'filter'>;
 
-/** A debt to record (`POST /v1/owed`, after defaults). */
-export interface OwedInput {
-  raterId: string;
-  interactionId: string;
-  interactionType: string | null;
-  prompt: string | null;
-  scale: Scale | null;
-  /** BCP 47; the language of links, e-mail fragment and landing page. */
-  locale: string | null;
-  /** Follow-up tags offered after a low / high score, as in the widget's `PromptConfig.tags`. */
-  tags: { low?: string[]; high?: string[] } | null;
-  /** When the interaction ended; coverage measures time to answer from here. */
-  endedAt: string | null;
-  createdAt: string;
-  expiresAt: string;
-}
+/** A debt to record (`POST /v1/owed`, after defaults): the record before the ledger touches it. */
+export type OwedInput = Pick<
+  OwedRecord,
+  | 'raterId'
+  | 'interactionId'
+  | 'interactionType'
+  | 'prompt'
+  | 'scale'
+  | 'locale'
+  | 'tags'
+  | 'endedAt'
+  | 'createdAt'
+  | 'expiresAt'
+>;
 
 /**
  * One group of the owed ledger's coverage. `channel` / `interactionType` are `undefined` when

@@ -7,22 +7,28 @@ import { checkJson, checkText } from '../validate/rating';
 
 const ANON_KEY = 'm:anon';
 
-export function validateUser(
-  user: RaterUser | null | undefined,
+/**
+ * Splits what `identify()` (or `createClient({ user })`) was given into the user and the rater
+ * token, checking both. The token travels beside the user, never inside it: it must not reach
+ * `rating.user`.
+ */
+function splitUser(
+  next: IdentifiedUser | null | undefined,
   caller: string,
-): RaterUser | undefined {
-  if (user === null || user === undefined) return undefined;
+): [RaterUser | undefined, string | undefined] {
+  if (!next) return [undefined, undefined];
   const error = (path: string, message: string) =>
     new RaayeError('invalid_option', `${caller}: ${path} ${message}`, { path });
+  const { token, ...user } = next;
   if (user.id !== undefined) checkText(user.id, 'user.id', LIMITS.raterId, true, 1, error);
   if (user.traits !== undefined) checkJson(user.traits, 'user.traits', LIMITS.traitsBytes, error);
-  return user;
+  if (token !== undefined) checkText(token, 'token', LIMITS.token, true, 1, error);
+  return [user, token];
 }
 
 /** Who rates: the signed-in user when the site says so, else a persistent anonymous device id. */
-export function createRater(store: StorageHandle, initial: RaterUser | undefined) {
-  let user = initial;
-  let token: string | undefined;
+export function createRater(store: StorageHandle, initial: IdentifiedUser | undefined) {
+  let [user, token] = splitUser(initial, 'createClient()');
   // Memoised: concurrent first calls must agree on one id. `update` keeps an id that another tab
   // wrote first.
   let anonymous: Promise<string> | undefined;
@@ -35,14 +41,7 @@ export function createRater(store: StorageHandle, initial: RaterUser | undefined
       return token;
     },
     identify(next: IdentifiedUser | null) {
-      const { token: nextToken, ...rest } = next ?? {};
-      if (nextToken !== undefined && (typeof nextToken !== 'string' || nextToken.length > 1024)) {
-        throw new RaayeError('invalid_option', 'identify(): token must be a string', {
-          path: 'token',
-        });
-      }
-      user = validateUser(next === null ? null : rest, 'identify()');
-      token = nextToken;
+      [user, token] = splitUser(next, 'identify()');
     },
     id(): Promise<string> {
       if (user?.id) return Promise.resolve(user.id);

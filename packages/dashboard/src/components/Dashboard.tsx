@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
-import type { FollowUp, RatingFilter, Session, Stats } from '../api/types';
+import type { Coverage, FollowUp, RatingFilter, Session, Stats } from '../api/types';
 import { CoveragePanel } from '../coverage/CoveragePanel';
-import type { Coverage } from '../coverage/types';
 import { useStrings } from '../i18n/context';
 import { type InboxFilter, InboxView } from '../inbox/InboxView';
 import { INBOX_PAGE, loadInbox } from '../inbox/load-inbox';

@@ -1,6 +1,6 @@
+import type { Coverage } from '../api/types';
 import { useStrings } from '../i18n/context';
 import { formatNumber, formatPercent, NO_DATA } from '../lib/format';
-import type { Coverage } from './types';
 
 /** Seconds as the largest whole unit that fits: "45 s", "12 min", "5 h", "2 d". */
 export function formatSeconds(s: number | null): string {

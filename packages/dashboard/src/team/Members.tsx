@@ -1,10 +1,9 @@
+import { ROLES } from '@raaye/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
 import type { Member, Role } from '../api/types';
 import { useStrings } from '../i18n/context';
-
-const ROLES: Role[] = ['owner', 'agent', 'viewer'];
 
 /** Owners only: who is on the team, their roles; add and remove people. */
 export function Members({

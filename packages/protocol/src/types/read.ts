@@ -172,7 +172,13 @@ export type OwedItem = Pick<
   | 'locale'
   | 'createdAt'
   | 'expiresAt'
->;
+> & {
+  /**
+   * Contract 1.1: a rater token bound to this interaction, good until the entry expires. The
+   * rating for this prompt sends it, so it is verified even after the page's own token expired.
+   */
+  token: string;
+};
 
 /** `GET /v1/owed`. */
 export interface OwedList {

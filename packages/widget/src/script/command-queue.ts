@@ -2,7 +2,6 @@ import type { EventName } from '@raaye/core';
 import { setPackSource } from '../i18n/load-pack';
 import type { LocalePack } from '../i18n/strings';
 import { mount, registerLocale } from '../mount';
-import { fetchOwed } from '../owed';
 import type {
   AskResult,
   MountOptions,
@@ -123,20 +122,9 @@ export function installCommandApi(win: Window, script: HTMLScriptElement | null)
         }
         case 'expect':
           return ctl.expect(a as PromptConfig).catch((e: unknown) => log(e));
-        case 'identify': {
-          const c = ctl;
-          c.client.identify(a as Parameters<WidgetController['client']['identify']>[0]);
-          // A signed-in rater may owe ratings asked for elsewhere: ask them here as well, whether
-          // identify came before or after start (held calls run here once mounted).
-          if ((a as { id?: unknown } | null)?.id) {
-            void fetchOwed(c.client)
-              .then((owed) => {
-                for (const p of owed) void c.ask(p).catch(log);
-              })
-              .catch(log);
-          }
-          return undefined;
-        }
+        case 'identify':
+          // Before or after start alike: held calls run here once mounted.
+          return ctl.identify(a as Parameters<WidgetController['identify']>[0]);
         case 'destroy':
           ctl.destroy();
           ctl = undefined;

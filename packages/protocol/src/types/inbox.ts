@@ -1,0 +1,84 @@
+import type { Scale } from '../scales';
+import type { ActivityEntry } from './team';
+
+export type FollowUpStatus = 'open' | 'assigned' | 'replied' | 'resolved' | 'closed';
+export const FOLLOWUP_STATUSES: readonly FollowUpStatus[] = [
+  'open',
+  'assigned',
+  'replied',
+  'resolved',
+  'closed',
+];
+
+/** `GET /v1/inbox` item: a low rating as the team works it — the rating, its state, its deadline. */
+export interface FollowUp {
+  /** The rating's id. */
+  id: string;
+  status: FollowUpStatus;
+  assignee: { id: string; name: string; email: string } | null;
+  /** The business's own tags (the rating's tags are under `rating`). */
+  tags: string[];
+  closeReason: string | null;
+  openedAt: string;
+  /** `sla.breaching` time. */
+  warnAt: string;
+  /** Reply target; the inbox sorts by it. */
+  dueAt: string;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  rating: {
+    interactionId: string;
+    interactionType: string | null;
+    scale: Scale;
+    score: number;
+    tags: string[] | null;
+    comment: string | null;
+    raterId: string;
+    userId: string | null;
+    locale: string | null;
+    eventTime: string;
+    /** `user.traits.email`: a reply goes there by e-mail. */
+    contact: string | null;
+  };
+}
+
+/** The same customer's other ratings, shown beside a follow-up. */
+export interface OtherRating {
+  id: string;
+  interactionId: string;
+  interactionType: string | null;
+  scale: Scale;
+  score: number;
+  comment: string | null;
+  source: string;
+  eventTime: string;
+}
+
+/** `GET /v1/inbox/:id`. */
+export interface FollowUpDetail {
+  followUp: FollowUp;
+  activity: ActivityEntry[];
+  otherRatings: OtherRating[];
+}
+
+/** Time to first reply over a set of follow-ups. */
+export interface ReplyMetrics {
+  /** Follow-ups opened in the period. */
+  opened: number;
+  /** Of those, answered. */
+  replied: number;
+  /** Seconds from opening to the first reply; null when nothing was answered. */
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+  /** Share (0–1) answered by the deadline, among those answered or past it; null when none are. */
+  withinTarget: number | null;
+}
+
+/** `GET /v1/inbox/metrics`: the SLA report. */
+export interface SlaMetrics {
+  overall: ReplyMetrics;
+  /** Monday of the week (UTC), `YYYY-MM-DD`. */
+  byWeek: Array<ReplyMetrics & { week: string }>;
+  /** Who sent the first reply. */
+  byAgent: Array<ReplyMetrics & { memberId: string; name: string }>;
+}
