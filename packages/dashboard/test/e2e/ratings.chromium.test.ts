@@ -1,5 +1,6 @@
 // @vitest-environment node
-// The "All ratings" view in real Chromium against the real collector CLI (demo mode, PGlite):
+// The "All ratings" view in real Chromium against the real collector CLI (PGlite; the API itself
+// is tested on both stores in the collector's ratings-search.test.ts):
 // newest first, a page of 50 then "Load more" by keyboard, comment search in Urdu, filters that
 // match what GET /v1/ratings/search answers, one customer's ratings across channels; axe finds
 // nothing in English and Urdu, light and dark. Needs `pnpm build` first.
@@ -14,10 +15,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ur } from '../../src/i18n/ur';
 import {
-  type DemoCollector,
   postRatings,
   REPO_ROOT,
-  startDemoCollector,
+  secretKey,
+  startTeamCollector,
+  type TeamCollector,
 } from '../_util/collector-cli';
 
 const axeSource = readFileSync(
@@ -25,43 +27,56 @@ const axeSource = readFileSync(
   'utf8',
 );
 const URDU = 'ڈرائیور دیر سے آیا۔ گاڑی گندی تھی';
+const SITE = {
+  id: 'shop',
+  siteKey: 'pk_shop',
+  secretKey: secretKey(),
+  members: [{ email: 'owner@shop.example', role: 'owner', password: 'owner password 1' }],
+};
 
 describeInChromium('ratings view in Chromium against the collector CLI', () => {
-  let collector: DemoCollector;
+  let collector: TeamCollector;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
     mustExist(join(REPO_ROOT, 'packages/dashboard/dist/index.html'));
-    [collector, browser] = await Promise.all([startDemoCollector(), launchChromium()]);
-    // 60 ratings to page through, one in Urdu, one customer on two channels.
-    await postRatings(collector.url, [
-      ...Array.from({ length: 58 }, (_, i) => ({
-        interactionId: `order_${i}`,
-        interactionType: 'delivery',
-        scale: 'stars5',
-        score: (i % 5) + 1,
-        comment: `zebra parcel ${i}`,
-        tags: i % 2 ? ['late'] : ['on-time'],
-      })),
-      {
-        interactionId: 'ride_77',
-        interactionType: 'ride',
-        scale: 'stars5',
-        score: 2,
-        comment: `zebra ${URDU}`,
-        raterId: 'cust-77',
-        locale: 'ur-PK',
-      },
-      {
-        interactionId: 'chat_77',
-        interactionType: 'support_chat',
-        scale: 'nps',
-        score: 9,
-        comment: 'zebra helpful agent',
-        raterId: 'cust-77',
-      },
+    [collector, browser] = await Promise.all([
+      startTeamCollector({ store: 'pglite', sites: [SITE] }),
+      launchChromium(),
     ]);
+    // 60 ratings to page through, one in Urdu, one customer on two channels.
+    await postRatings(
+      collector.url,
+      [
+        ...Array.from({ length: 58 }, (_, i) => ({
+          interactionId: `order_${i}`,
+          interactionType: 'delivery',
+          scale: 'stars5',
+          score: (i % 5) + 1,
+          comment: `zebra parcel ${i}`,
+          tags: i % 2 ? ['late'] : ['on-time'],
+        })),
+        {
+          interactionId: 'ride_77',
+          interactionType: 'ride',
+          scale: 'stars5',
+          score: 2,
+          comment: `zebra ${URDU}`,
+          raterId: 'cust-77',
+          locale: 'ur-PK',
+        },
+        {
+          interactionId: 'chat_77',
+          interactionType: 'support_chat',
+          scale: 'nps',
+          score: 9,
+          comment: 'zebra helpful agent',
+          raterId: 'cust-77',
+        },
+      ],
+      SITE.siteKey,
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -77,8 +92,8 @@ describeInChromium('ratings view in Chromium against the collector CLI', () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
     });
     await page.goto(`${collector.url}/dashboard/`);
-    await page.locator('input[name="email"]').fill('owner@demo.raaye');
-    await page.locator('input[name="password"]').fill('raaye-demo-owner');
+    await page.locator('input[name="email"]').fill(SITE.members[0]!.email);
+    await page.locator('input[name="password"]').fill(SITE.members[0]!.password);
     await page.locator('button[type="submit"]').click();
     await page.locator('[data-live="live"]').waitFor();
     const view = page.locator('section.ratings');
@@ -92,7 +107,9 @@ describeInChromium('ratings view in Chromium against the collector CLI', () => {
       page.waitForResponse((r) => r.url().includes('/v1/ratings/search')),
       act(),
     ]);
-    const direct = await fetch(response.url(), { headers: { authorization: 'Bearer sk_demo' } });
+    const direct = await fetch(response.url(), {
+      headers: { authorization: `Bearer ${SITE.secretKey}` },
+    });
     const body = (await response.json()) as RatingsPage;
     expect(((await direct.json()) as RatingsPage).ratings.map((r) => r.id)).toEqual(
       body.ratings.map((r) => r.id),
