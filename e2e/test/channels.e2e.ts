@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { signRaterToken } from '@raaye/collector/token';
+import { createClient, type RaayeClient } from '@raaye/core';
+import { type OwedList, RATER_TOKEN_HEADER } from '@raaye/protocol';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backends } from '../_util/backends';
 import { artifactPath, describeInChromium } from '../_util/browser';
-import { SECRET_KEY, SIGNING_SECRET } from '../_util/collector';
+import { SECRET_KEY, SIGNING_SECRET, SITE_KEY } from '../_util/collector';
 import { rateInUi, type Stack, startStack, waitFor } from '../_util/scenario';
 
 const axeSource = readFileSync(
@@ -165,6 +167,79 @@ for (const backend of backends()) {
       expect(await stateOf(debt.owed.id)).toBe('answered');
       await phone.close();
       await laptop.close();
+    });
+
+    /** The built @raaye/core in Node (the npm path), its sends observed. */
+    function npmClient(user?: { id: string; token?: string }) {
+      const client: RaayeClient = createClient({
+        siteKey: SITE_KEY,
+        endpoint: stack.collector.url,
+        storage: 'memory',
+        flushIntervalMs: 3_600_000,
+        ...(user ? { user } : {}),
+      });
+      const outcome = { sent: [] as string[], rejected: [] as string[] };
+      client.on('sent', (e) => outcome.sent.push(e.status));
+      client.on('rejected', (e) => outcome.rejected.push(e.reason));
+      return { client, outcome };
+    }
+    const sign = (raterId: string) => signRaterToken({ secret: SIGNING_SECRET, raterId });
+
+    it("npm: rate() with the page's token is verified and 'api'; none, or another rater's, is refused", async () => {
+      const rater = `npm-${backend.name}-${++n}`;
+      const { client, outcome } = npmClient();
+      try {
+        await client.rate({ interactionId: `${rater}-a`, scale: 'stars5', score: 2 });
+        await client.flush();
+        client.identify({ id: rater, token: sign('someone-else') });
+        await client.rate({ interactionId: `${rater}-b`, scale: 'stars5', score: 2 });
+        await client.flush();
+        expect(outcome).toMatchObject({
+          sent: [],
+          rejected: [expect.any(String), expect.any(String)],
+        });
+        // Signed in after start, with the rater's own token.
+        client.identify({ id: rater, token: sign(rater) });
+        await client.rate({ interactionId: `${rater}-c`, scale: 'stars5', score: 4 });
+        await client.flush();
+        expect(outcome.sent).toEqual(['accepted']);
+      } finally {
+        client.destroy();
+      }
+      expect(await storedFor(`${rater}-a`)).toEqual([]);
+      expect(await storedFor(`${rater}-b`)).toEqual([]);
+      expect(await storedFor(`${rater}-c`)).toMatchObject([
+        { raterId: rater, verified: true, channel: 'api', score: 4 },
+      ]);
+    });
+
+    it("npm: an owed entry's own token verifies the rating that answers it", async () => {
+      const debt = await owe();
+      // The page's token lists what the rater owes (in the header, as the widget sends it) ...
+      const listed = await fetch(`${stack.collector.url}/v1/owed?raterId=${debt.rater}`, {
+        headers: { authorization: `Bearer ${SITE_KEY}`, [RATER_TOKEN_HEADER]: sign(debt.rater) },
+      });
+      expect(listed.status).toBe(200);
+      const [item] = ((await listed.json()) as OwedList).owed;
+      // ... and the answer carries the entry's token (bound to the interaction), not the page's.
+      const { client, outcome } = npmClient({ id: debt.rater });
+      try {
+        const rating = await client.rate({
+          interactionId: debt.interactionId,
+          scale: 'stars5',
+          score: 3,
+          token: item!.token,
+        });
+        expect(rating.token).toBe(item!.token);
+        await client.flush();
+        expect(outcome).toEqual({ sent: ['accepted'], rejected: [] });
+      } finally {
+        client.destroy();
+      }
+      expect(await storedFor(debt.interactionId)).toMatchObject([
+        { verified: true, channel: 'api', score: 3 },
+      ]);
+      expect(await stateOf(debt.owed.id)).toBe('answered');
     });
 
     it('an SMS link completes on a 390×844 phone in Urdu, right to left, with JavaScript off', async () => {

@@ -7,6 +7,7 @@ import {
   postRequest,
   raterToken,
   rating,
+  secretRequest,
   site,
 } from './_util/fixtures';
 import { type StoreHandle, storeCases } from './_util/stores';
@@ -15,14 +16,6 @@ interface Links {
   sms: string;
   scores: Array<{ score: number; url: string }>;
   email: string;
-}
-
-function secret(path: string, key: string, body?: unknown, method = body ? 'POST' : 'GET') {
-  return new Request(`http://collector.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
 }
 
 const at = (url: string, init: RequestInit = {}) => new Request(url, init);
@@ -44,7 +37,7 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
     const s = site();
     const handler = collector(handle.store, [s]);
     const res = await handler(
-      secret('/v1/owed', s.secretKey, {
+      secretRequest('/v1/owed', s.secretKey, {
         raterId: 'rider-9',
         interactionId: 'ride-1',
         interactionType: 'ride',
@@ -68,6 +61,23 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
   }
 
   /** Opens a score link like a browser: the page, then its confirmation stylesheet. */
+  /** rider-9's 5-star answer for ride-1 from the widget, verified: only those settle debts (issue 11). */
+  const widgetAnswer = (siteKey: string) =>
+    postRequest(
+      envelope(
+        [
+          rating({
+            raterId: 'rider-9',
+            interactionId: 'ride-1',
+            score: 5,
+            channel: 'widget',
+            token: raterToken('rider-9'),
+          } as never),
+        ],
+        { siteKey },
+      ),
+    );
+
   async function clickAndRender(handler: ReturnType<typeof collector>, url: string) {
     const page = await handler(at(url));
     const text = await page.text();
@@ -90,7 +100,7 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
     for (const url of [links.sms, ...links.scores.map((l) => l.url)]) {
       expect(url).not.toMatch(/rider|ride-1|Ali/);
     }
-    const fragment = await handler(secret(`/v1/owed/${owed.id}/email`, s.secretKey));
+    const fragment = await handler(secretRequest(`/v1/owed/${owed.id}/email`, s.secretKey));
     expect(fragment.status).toBe(200);
     const html = await fragment.text();
     expect(html).toContain('dir="rtl"');
@@ -155,45 +165,13 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
     expect(await handle.store.listRatings(s.id, {}, '0', 10)).toHaveLength(1);
 
     // A widget answer for the same debt is a duplicate: the link's answer came first.
-    const widget = await handler(
-      postRequest(
-        envelope(
-          [
-            rating({
-              raterId: 'rider-9',
-              interactionId: 'ride-1',
-              score: 5,
-              channel: 'widget',
-              // A verified rater: only those settle debts (issue 11).
-              token: raterToken('rider-9'),
-            } as never),
-          ],
-          { siteKey: s.siteKey },
-        ),
-      ),
-    );
+    const widget = await handler(widgetAnswer(s.siteKey));
     expect(((await widget.json()) as RatingsResponse).results[0]!.status).toBe('duplicate');
   });
 
   it('a widget answer first: the links say "already rated"; coverage counts it by channel', async () => {
     const { s, handler, links } = await setup();
-    await handler(
-      postRequest(
-        envelope(
-          [
-            rating({
-              raterId: 'rider-9',
-              interactionId: 'ride-1',
-              score: 5,
-              channel: 'widget',
-              // A verified rater: only those settle debts (issue 11).
-              token: raterToken('rider-9'),
-            } as never),
-          ],
-          { siteKey: s.siteKey },
-        ),
-      ),
-    );
+    await handler(widgetAnswer(s.siteKey));
     const page = await clickAndRender(handler, links.sms.replace(/$/, '')).catch(() => undefined);
     expect(page).toBeUndefined(); // the SMS page of a settled entry has no form at all
     expect(await (await handler(at(links.scores[0]!.url))).text()).toContain('You already rated');
@@ -209,7 +187,9 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
 
   it('cancellation and expiry work on every channel; forged links are refused', async () => {
     const { s, handler, owed, links, owedNow } = await setup();
-    const del = await handler(secret(`/v1/owed/${owed.id}`, s.secretKey, undefined, 'DELETE'));
+    const del = await handler(
+      secretRequest(`/v1/owed/${owed.id}`, s.secretKey, undefined, 'DELETE'),
+    );
     expect(del.status).toBe(200);
     expect(await del.json()).toMatchObject({ owed: { state: 'cancelled' } });
     expect((await owedNow()).closed).toEqual(['ride-1']);
@@ -220,7 +200,7 @@ describe.each(storeCases)('rating links on $name', (storeCase) => {
     const forged = links.sms.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     expect((await handler(at(forged))).status).toBe(404);
     expect(
-      (await handler(secret('/v1/owed/99999999', s.secretKey, undefined, 'DELETE'))).status,
+      (await handler(secretRequest('/v1/owed/99999999', s.secretKey, undefined, 'DELETE'))).status,
     ).toBe(404);
 
     const later = collector(handle.store, [s], { now: () => Date.now() + 8 * 86_400_000 });

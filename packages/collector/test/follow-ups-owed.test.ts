@@ -7,17 +7,10 @@ import {
   postRequest,
   raterToken,
   rating,
+  secretRequest,
   site,
 } from './_util/fixtures';
 import { type StoreHandle, storeCases } from './_util/stores';
-
-function secretPost(path: string, secretKey: string, body: unknown, method = 'POST') {
-  return new Request(`http://collector.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) => {
   let handle: StoreHandle;
@@ -49,7 +42,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     expect(body.followUps.map((f) => f.id).sort()).toEqual(low.map((r) => r.id).sort());
 
     const reply = await handler(
-      secretPost(`/v1/follow-ups/${low[0]!.id}`, s.secretKey, {
+      secretRequest(`/v1/follow-ups/${low[0]!.id}`, s.secretKey, {
         by: 'ana@shop',
         note: 'called back',
       }),
@@ -66,11 +59,11 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     expect(stored).toMatchObject({ repliedBy: 'ana@shop', replyNote: 'called back' });
 
     const notLow = await handler(
-      secretPost(`/v1/follow-ups/${fine[0]!.id}`, s.secretKey, { by: 'x' }),
+      secretRequest(`/v1/follow-ups/${fine[0]!.id}`, s.secretKey, { by: 'x' }),
     );
     expect(notLow.status).toBe(404);
     const badBody = await handler(
-      secretPost(`/v1/follow-ups/${low[1]!.id}`, s.secretKey, { by: '' }),
+      secretRequest(`/v1/follow-ups/${low[1]!.id}`, s.secretKey, { by: '' }),
     );
     expect(badBody.status).toBe(400);
     expect(await badBody.json()).toMatchObject({ error: { path: 'by' } });
@@ -105,7 +98,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     const s = site();
     const handler = collector(handle.store, [s]);
     const created = await handler(
-      secretPost('/v1/owed', s.secretKey, {
+      secretRequest('/v1/owed', s.secretKey, {
         raterId: 'rider-7',
         interactionId: 'ride-42',
         interactionType: 'ride',
@@ -115,7 +108,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     );
     expect(created.status).toBe(201);
     await handler(
-      secretPost('/v1/owed', s.secretKey, { raterId: 'rider-7', interactionId: 'ride-43' }),
+      secretRequest('/v1/owed', s.secretKey, { raterId: 'rider-7', interactionId: 'ride-43' }),
     );
 
     const list = await handler(
@@ -155,7 +148,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
 
     // Owed after the fact: already settled.
     await handler(
-      secretPost('/v1/owed', s.secretKey, { raterId: 'rider-7', interactionId: 'ride-42' }),
+      secretRequest('/v1/owed', s.secretKey, { raterId: 'rider-7', interactionId: 'ride-42' }),
     );
     const still = (await (
       await handler(
@@ -173,11 +166,11 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     const s = site();
     const handler = collector(handle.store, [s]);
     expect(
-      (await handler(secretPost('/v1/owed', s.siteKey, { raterId: 'a', interactionId: 'b' })))
+      (await handler(secretRequest('/v1/owed', s.siteKey, { raterId: 'a', interactionId: 'b' })))
         .status,
     ).toBe(401);
     const past = await handler(
-      secretPost('/v1/owed', s.secretKey, {
+      secretRequest('/v1/owed', s.secretKey, {
         raterId: 'a',
         interactionId: 'b',
         expiresAt: '2020-01-01T00:00:00Z',
@@ -193,7 +186,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     expect((await handler(getRequest('/v1/owed', s.siteKey))).status).toBe(400);
     expect((await handler(getRequest('/v1/owed?raterId=%00', s.siteKey))).status).toBe(400);
     expect(
-      (await handler(secretPost('/v1/raters/%00', s.secretKey, undefined, 'DELETE'))).status,
+      (await handler(secretRequest('/v1/raters/%00', s.secretKey, undefined, 'DELETE'))).status,
     ).toBe(400);
     const foreign = await handler(
       getRequest(`/v1/owed?raterId=a&token=${raterToken('a')}`, s.siteKey, {
@@ -204,7 +197,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     let now = Date.now();
     const clocked = collector(handle.store, [s], { now: () => now });
     await clocked(
-      secretPost('/v1/owed', s.secretKey, {
+      secretRequest('/v1/owed', s.secretKey, {
         raterId: 'exp',
         interactionId: 'x',
         expiresAt: new Date(now + 60_000).toISOString(),
@@ -228,8 +221,10 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     expect(
       ((await res.json()) as RatingsResponse).results.every((r) => r.status === 'accepted'),
     ).toBe(true);
-    await handler(secretPost('/v1/owed', s.secretKey, { raterId: 'gone', interactionId: 'later' }));
-    const erase = await handler(secretPost('/v1/raters/gone', s.secretKey, undefined, 'DELETE'));
+    await handler(
+      secretRequest('/v1/owed', s.secretKey, { raterId: 'gone', interactionId: 'later' }),
+    );
+    const erase = await handler(secretRequest('/v1/raters/gone', s.secretKey, undefined, 'DELETE'));
     expect(erase.status).toBe(200);
     expect(await erase.json()).toEqual({
       raterId: 'gone',
@@ -238,7 +233,7 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     const left = await handle.store.listRatings(s.id, {}, '0', 100);
     expect(left.map((r) => r.raterId)).toEqual(['stays']);
     expect(
-      (await handler(secretPost('/v1/raters/gone', s.siteKey, undefined, 'DELETE'))).status,
+      (await handler(secretRequest('/v1/raters/gone', s.siteKey, undefined, 'DELETE'))).status,
     ).toBe(401);
   });
 });

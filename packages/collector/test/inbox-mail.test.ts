@@ -1,6 +1,6 @@
+import { startSmtp } from '@raaye/test-utils/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collector, envelope, postRequest, rating, site } from './_util/fixtures';
-import { startSmtp } from './_util/smtp-decoded';
 import { type StoreHandle, storeCases } from './_util/stores';
 import { seedMember, signIn } from './_util/team';
 

@@ -97,3 +97,17 @@ export function getRequest(path: string, secretKey?: string, headers: Record<str
     headers: secretKey ? { authorization: `Bearer ${secretKey}`, ...headers } : headers,
   });
 }
+
+/** A request with the site's secret key: a POST of `body` when there is one, else a GET. */
+export function secretRequest(
+  path: string,
+  secretKey: string,
+  body?: unknown,
+  method = body === undefined ? 'GET' : 'POST',
+) {
+  return new Request(`http://collector.test${path}`, {
+    method,
+    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}

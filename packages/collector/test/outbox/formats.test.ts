@@ -1,9 +1,9 @@
+import { startSmtp } from '@raaye/test-utils/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteStore } from '../../src/store/pglite';
 import type { Store } from '../../src/store/types';
 import { collector, envelope, postRequest, rating, site } from '../_util/fixtures';
 import { startReceiver, until } from '../_util/receiver';
-import { startSmtp } from '../_util/smtp';
 
 // Rater text that would be a mention, a link, markup or a card expression if not escaped.
 const HOSTILE =
@@ -71,10 +71,10 @@ describe('Slack, Teams and e-mail messages', () => {
 
     const mail = smtp.mails[0]!;
     expect(mail.to).toEqual(['lead@example.com']);
-    expect(mail.raw).toMatch(/Subject: Low rating: 1 of 5 \(stars5\)/);
-    expect(mail.raw).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(mail.raw).not.toContain('<script>alert(1)</script></td>');
-    expect(mail.raw).toContain(`<a href="${link}">`);
+    expect(mail.decoded).toMatch(/Subject: Low rating: 1 of 5 \(stars5\)/);
+    expect(mail.decoded).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(mail.decoded).not.toContain('<script>alert(1)</script></td>');
+    expect(mail.decoded).toContain(`<a href="${link}">`);
     await receiver.close();
     await smtp.close();
   });

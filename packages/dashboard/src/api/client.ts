@@ -5,14 +5,19 @@ import {
   type RatingsQuery,
   ratingsSearchParams,
 } from '@raaye/protocol';
+import type { ApiToken, InboxSettings, TokenScope } from '../team/types';
 import { ApiError } from './ApiError';
 import type {
+  DeliveriesPage,
+  DeliveryState,
+  DestinationView,
   FollowUp,
   FollowUpAction,
   FollowUpDetail,
   FollowUpStatus,
   Member,
   RatingFilter,
+  ReplayInput,
   Role,
   Session,
   SlaMetrics,
@@ -71,8 +76,29 @@ export interface Api {
   updateMember(id: string, patch: { role?: Role }): Promise<Member>;
   removeMember(id: string): Promise<void>;
   metrics(filter: RatingFilter): Promise<SlaMetrics>;
+  tokens(): Promise<ApiToken[]>;
+  /** The secret (`rt_…`) is in this answer only. */
+  createToken(name: string, scope: TokenScope): Promise<{ token: ApiToken; secret: string }>;
+  revokeToken(id: string): Promise<void>;
+  settings(): Promise<InboxSettings>;
+  saveSettings(settings: Partial<InboxSettings>): Promise<InboxSettings>;
   /** All ratings matching `filter` from the NDJSON export, following its cursor. */
   exportRatings(filter: RatingFilter): Promise<StoredRating[]>;
+  /** The site's delivery destinations and their health. */
+  destinations(): Promise<DestinationView[]>;
+  /** One page of the delivery log, newest first. */
+  deliveries(query: DeliveryQuery): Promise<DeliveriesPage>;
+  /** Sends delivered and dead deliveries again (owners); resolves how many. */
+  replay(input: ReplayInput): Promise<number>;
+  /** Switches a disabled destination back on (owners). */
+  enableDestination(id: string): Promise<void>;
+}
+
+export interface DeliveryQuery {
+  destination?: string;
+  state?: DeliveryState;
+  cursor?: string;
+  limit?: number;
 }
 
 /** Filter → query string, leaving out what is unset. */
@@ -200,10 +226,33 @@ export function createApi(options: ApiOptions): Api {
     async removeMember(id) {
       await call(`/v1/members/${encodeURIComponent(id)}`, { method: 'DELETE' });
     },
+    tokens: async () => (await json<{ tokens: ApiToken[] }>('/v1/tokens')).tokens,
+    createToken: (name, scope) => post('/v1/tokens', { name, scope }),
+    async revokeToken(id) {
+      await call(`/v1/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    },
+    settings: async () => (await json<{ settings: InboxSettings }>('/v1/inbox/settings')).settings,
+    saveSettings: async (settings) =>
+      (await post<{ settings: InboxSettings }>('/v1/inbox/settings', settings, 'PUT')).settings,
     metrics: (filter) =>
       json(
         `/v1/inbox/metrics${filterQuery({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) })}`,
       ),
+
+    destinations: async () =>
+      (await json<{ destinations: DestinationView[] }>('/v1/destinations')).destinations,
+    deliveries(query) {
+      const extra: Record<string, string> = { limit: String(query.limit ?? 50) };
+      if (query.destination) extra.destination = query.destination;
+      if (query.state) extra.state = query.state;
+      if (query.cursor) extra.cursor = query.cursor;
+      return json<DeliveriesPage>(`/v1/deliveries${filterQuery({}, extra)}`);
+    },
+    replay: async (input) =>
+      (await post<{ replayed: number }>('/v1/deliveries/replay', input)).replayed,
+    async enableDestination(id) {
+      await post(`/v1/destinations/${encodeURIComponent(id)}/enable`, {});
+    },
 
     async exportRatings(filter) {
       const rows: StoredRating[] = [];

@@ -3,6 +3,7 @@ import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
 import type { Coverage, FollowUp, RatingFilter, Session, Stats } from '../api/types';
 import { CoveragePanel } from '../coverage/CoveragePanel';
+import { Deliveries } from '../deliveries/LazyDeliveries';
 import { useStrings } from '../i18n/context';
 import { type InboxFilter, InboxView } from '../inbox/InboxView';
 import { INBOX_PAGE, loadInbox } from '../inbox/load-inbox';
@@ -12,6 +13,8 @@ import { RatingsView } from '../ratings/RatingsView';
 import { Scores } from '../scores/Scores';
 import { Members } from '../team/Members';
 import { Metrics } from '../team/Metrics';
+import { Settings } from '../team/Settings';
+import { Tokens } from '../team/Tokens';
 import { FilterBar, type Filters } from './FilterBar';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -178,7 +181,14 @@ export function Dashboard(props: DashboardProps) {
             />
             <Metrics api={api} filter={filter} />
             <RatingsView api={api} filter={filter} />
-            {me.role === 'owner' && <Members api={api} me={me} announce={setMessage} />}
+            {me.role === 'owner' && (
+              <>
+                <Members api={api} me={me} announce={setMessage} />
+                <Tokens api={api} announce={setMessage} />
+                <Settings api={api} announce={setMessage} />
+              </>
+            )}
+            <Deliveries api={api} me={me} announce={setMessage} />
           </div>
         ) : (
           <p class="empty">{live.state === 'error' ? live.message : t.loading}</p>

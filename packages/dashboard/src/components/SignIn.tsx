@@ -50,32 +50,20 @@ export function SignIn({ onSignIn, notice, onLanguage }: SignInProps) {
       {notice && <p class="notice">{notice}</p>}
       <form onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
         <h2 id="sign-in-title">{t.signIn}</h2>
-        <label>
-          {t.team.email}
-          <input
-            type="email"
-            name="email"
-            autocomplete="username"
-            dir="ltr"
-            required
-            aria-invalid={error ? true : undefined}
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          {t.team.password}
-          <input
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            dir="ltr"
-            required
-            aria-invalid={error ? true : undefined}
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
+        <Credential
+          label={t.team.email}
+          kind={{ type: 'email', autocomplete: 'username' }}
+          invalid={!!error}
+          value={email}
+          onInput={setEmail}
+        />
+        <Credential
+          label={t.team.password}
+          kind={{ type: 'password', autocomplete: 'current-password' }}
+          invalid={!!error}
+          value={password}
+          onInput={setPassword}
+        />
         {sites.length > 0 && (
           <label>
             {t.team.chooseSite}
@@ -98,5 +86,31 @@ export function SignIn({ onSignIn, notice, onLanguage }: SignInProps) {
         </button>
       </form>
     </main>
+  );
+}
+
+/** One labelled credential input; both are invalid together (the server does not say which). */
+function Credential(props: {
+  label: string;
+  kind:
+    | { type: 'email'; autocomplete: 'username' }
+    | { type: 'password'; autocomplete: 'current-password' };
+  invalid: boolean;
+  value: string;
+  onInput(value: string): void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        {...props.kind}
+        name={props.kind.type}
+        dir="ltr"
+        required
+        aria-invalid={props.invalid ? true : undefined}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </label>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Coverage } from '../api/types';
 import { useStrings } from '../i18n/context';
 import { formatNumber, formatPercent, NO_DATA } from '../lib/format';
@@ -49,67 +50,84 @@ export function CoveragePanel({ coverage }: { coverage: Coverage | undefined }) 
             ))}
           </dl>
           {channels.length > 0 && (
-            <table>
-              <caption>{s.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.channel}</th>
-                  <th scope="col">{s.answered}</th>
-                  <th scope="col">{s.rate}</th>
-                  <th scope="col">{s.median}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {channels.map(([name, c]) => (
-                  <tr key={name} data-channel={name}>
-                    <th scope="row">{s.channels[name] ?? name}</th>
-                    <td>
-                      <Num>{formatNumber(c.answered)}</Num>
-                    </td>
-                    <td>
-                      <Num>{formatPercent(c.responseRate)}</Num>
-                    </td>
-                    <td>
-                      <Num>{formatSeconds(c.medianSecondsToAnswer)}</Num>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountsTable
+              caption={s.caption}
+              head={[s.channel, s.answered, s.rate, s.median]}
+              rows={channels.map(([name, c]) => ({
+                key: name,
+                attrs: { 'data-channel': name },
+                label: s.channels[name] ?? name,
+                cells: [
+                  formatNumber(c.answered),
+                  formatPercent(c.responseRate),
+                  formatSeconds(c.medianSecondsToAnswer),
+                ],
+              }))}
+            />
           )}
           {types.length > 1 && (
-            <table>
-              <caption>{s.typeCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.type}</th>
-                  <th scope="col">{s.owed}</th>
-                  <th scope="col">{s.answered}</th>
-                  <th scope="col">{s.rate}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {types.map(([name, c]) => (
-                  <tr key={name}>
-                    <th scope="row">
-                      <bdi>{name}</bdi>
-                    </th>
-                    <td>
-                      <Num>{formatNumber(c.owed)}</Num>
-                    </td>
-                    <td>
-                      <Num>{formatNumber(c.answered)}</Num>
-                    </td>
-                    <td>
-                      <Num>{formatPercent(c.responseRate)}</Num>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountsTable
+              caption={s.typeCaption}
+              head={[s.type, s.owed, s.answered, s.rate]}
+              rows={types.map(([name, c]) => ({
+                key: name,
+                label: <bdi>{name}</bdi>,
+                cells: [
+                  formatNumber(c.owed),
+                  formatNumber(c.answered),
+                  formatPercent(c.responseRate),
+                ],
+              }))}
+            />
           )}
         </>
       )}
     </section>
+  );
+}
+
+interface CountsRow {
+  key: string;
+  attrs?: Record<string, string>;
+  label: ComponentChildren;
+  /** Already formatted numbers, isolated left-to-right in RTL pages. */
+  cells: string[];
+}
+
+/** A captioned table: a row header, then numbers. Both coverage breakdowns use it. */
+function CountsTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: CountsRow[];
+}) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} {...r.attrs}>
+            <th scope="row">{r.label}</th>
+            {r.cells.map((c, i) => (
+              <td key={i}>
+                <Num>{c}</Num>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

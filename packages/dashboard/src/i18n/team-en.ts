@@ -96,6 +96,59 @@ export const teamEn = {
   week: 'Week of',
   agent: 'Agent',
   overall: 'All',
+  // API tokens and inbox settings (owners)
+  tokens: {
+    title: 'API tokens',
+    intro:
+      "For your own servers: a read-only token reads ratings and the inbox; a full token also works the inbox. The site's secret key then never has to leave your server.",
+    none: 'No API tokens yet.',
+    name: 'Name',
+    scope: 'Access',
+    scopes: {
+      read: 'Read-only',
+      full: 'Full',
+    },
+    scopeHints: {
+      read: 'stats, exports and the inbox',
+      full: 'also assign, reply and resolve',
+    },
+    createdBy: 'Created by',
+    created: 'Created',
+    lastUsed: 'Last used',
+    never: 'Never',
+    create: 'Create token',
+    revoke: (name: string) => `Revoke ${name}`,
+    revoked: (name: string) => `${name} revoked.`,
+    secret: (name: string) => `The token “${name}”`,
+    showOnce: 'Copy it now and keep it on your server: it is not shown again.',
+    done: 'Done',
+  },
+  settings: {
+    title: 'Inbox settings',
+    sla: 'Reply target',
+    replyTarget: 'Hours to the first reply',
+    warnBefore: 'Warn this many hours before the deadline',
+    businessHours: 'Count only business hours',
+    timeZone: 'Time zone',
+    days: 'Business hours',
+    day: 'Day',
+    opens: 'Opens',
+    closes: 'Closes',
+    assignment: 'Assignment',
+    mode: 'New follow-ups',
+    modes: {
+      'round-robin': 'Assign to agents in turn',
+      none: 'Leave unassigned',
+    },
+    byType: 'Assign by type of interaction',
+    byTypeHint:
+      "One rule per line: the type, a colon, then the members' e-mails (ride: ali@example.com, sara@example.com).",
+    digest: 'Daily digest e-mail',
+    noDigest: 'None',
+    save: 'Save settings',
+    saved: 'Settings saved.',
+    badRule: (line: string) => `This line is not “type: e-mail, e-mail”: ${line}`,
+  },
 };
 
 export type TeamStrings = typeof teamEn;

@@ -4,10 +4,12 @@ import type {
   FollowUp,
   FollowUpAction,
   Member,
+  ReplayInput,
   Session,
   Stats,
   StoredRating,
 } from '../../src/api/types';
+import type { ApiToken, InboxSettings, TokenScope } from '../../src/team/types';
 
 export const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 
@@ -109,6 +111,15 @@ export function followUp(overrides: Partial<FollowUp> = {}, hours = 1): FollowUp
   };
 }
 
+/** The collector's defaults (inbox/settings.ts). */
+export const DEFAULT_SETTINGS: InboxSettings = {
+  replyTargetHours: 24,
+  breachingBeforeHours: 2,
+  businessHours: null,
+  assignment: { mode: 'round-robin', byType: {} },
+  digestHour: 8,
+};
+
 /** An Api whose methods are mocks; the inbox answers with `items`, the session with `member`. */
 export function fakeApi(items: FollowUp[] = [], s: Stats = stats(), member: Member | null = OWNER) {
   const session = (m: Member): Session => ({
@@ -141,5 +152,28 @@ export function fakeApi(items: FollowUp[] = [], s: Stats = stats(), member: Memb
       byAgent: [],
     })),
     exportRatings: vi.fn(async () => []),
+    destinations: vi.fn(async () => []),
+    deliveries: vi.fn(async () => ({ deliveries: [], nextCursor: null })),
+    replay: vi.fn(async (_input: ReplayInput) => 0),
+    enableDestination: vi.fn(async (_id: string) => {}),
+    tokens: vi.fn(async (): Promise<ApiToken[]> => []),
+    createToken: vi.fn(async (name: string, scope: TokenScope) => ({
+      token: {
+        id: '0193a0b0-0000-7000-8000-000000000001',
+        siteId: 'demo',
+        name,
+        scope,
+        createdBy: 'Sana',
+        createdAt: new Date(NOW).toISOString(),
+        lastUsedAt: null,
+      },
+      secret: 'rt_the_secret_shown_once',
+    })),
+    revokeToken: vi.fn(async (_id: string) => {}),
+    settings: vi.fn(async () => DEFAULT_SETTINGS),
+    saveSettings: vi.fn(async (patch: Partial<InboxSettings>) => ({
+      ...DEFAULT_SETTINGS,
+      ...patch,
+    })),
   } satisfies Api;
 }

@@ -390,6 +390,102 @@ for (const store of STORE_KINDS) {
       expect(problems).toEqual([]);
     });
 
+    /** axe's WCAG 2.2 AA violations on the page as it is, for the current colour scheme. */
+    async function axeViolations(page: Page): Promise<string[]> {
+      await page.evaluate(axeSource);
+      return page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    }
+
+    pageOnly('owner makes and revokes API tokens and sets the inbox up, by keyboard', async () => {
+      const page = await newPage();
+      await signIn(page);
+      const asBearer = (token: string, path: string, init: RequestInit = {}) =>
+        fetch(`${collector.url}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        });
+
+      // A read-only token, made with the keyboard alone: type, Tab to the scope, Enter.
+      const form = page.locator('form.add-token');
+      await form.getByLabel('Name').focus();
+      await page.keyboard.type('Nightly export');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+        'read',
+      );
+      await page.keyboard.press('Enter');
+      const shown = page.getByLabel('The token “Nightly export”');
+      const secret = await shown.inputValue();
+      expect(secret).toMatch(/^rt_/);
+      expect(await asBearer(secret, '/v1/stats').then((r) => r.status)).toBe(200);
+      const reopen = await asBearer(secret, '/v1/inbox/bulk', {
+        method: 'POST',
+        body: JSON.stringify({ ids: [], action: 'reopen' }),
+      });
+      expect(reopen.status).toBe(403);
+      const row = page.locator('section.tokens tr', { hasText: 'Nightly export' });
+      await row.getByRole('cell', { name: 'Read-only' }).waitFor();
+      // The secret is in that one answer only: the list never carries it.
+      expect(await page.locator('section.tokens table').textContent()).not.toContain(secret);
+      await row.getByRole('button', { name: 'Revoke Nightly export' }).focus();
+      await page.keyboard.press('Enter');
+      await row.waitFor({ state: 'detached' });
+      expect(await asBearer(secret, '/v1/stats').then((r) => r.status)).toBe(401);
+
+      // Settings: an 8-hour target counted in Karachi's business hours, rides to Ali.
+      const settings = page.locator('section.settings');
+      await settings.getByLabel('Hours to the first reply').fill('8');
+      await settings.getByLabel('Count only business hours').check();
+      await settings.getByLabel('Time zone').fill('Asia/Karachi');
+      await settings.getByLabel('Friday: Closes').fill('13:00');
+      await settings.getByLabel('Assign by type of interaction').fill('ride: ali@shop.example');
+      await settings.getByRole('button', { name: 'Save settings' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor({
+        state: 'attached',
+      });
+      const saved = await asBearer(shopSecret, '/v1/inbox/settings').then((r) => r.json());
+      expect(saved).toMatchObject({
+        settings: {
+          replyTargetHours: 8,
+          businessHours: {
+            timeZone: 'Asia/Karachi',
+            days: { mon: '09:00-17:00', fri: '09:00-13:00' },
+          },
+          assignment: { mode: 'round-robin', byType: { ride: ['ali@shop.example'] } },
+        },
+      });
+      // A time zone the collector does not know: its reason, shown; nothing saved.
+      await settings.getByLabel('Time zone').fill('Mars/Olympus');
+      await settings.getByRole('button', { name: 'Save settings' }).click();
+      expect(await settings.getByRole('alert').textContent()).toContain('IANA time zone');
+
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await axeViolations(page), scheme).toEqual([]);
+      }
+      // Leave the site as the other tests found it.
+      await asBearer(shopSecret, '/v1/inbox/settings', {
+        method: 'PUT',
+        body: JSON.stringify({
+          replyTargetHours: 24,
+          businessHours: null,
+          assignment: { byType: {} },
+        }),
+      });
+      expect(problems).toEqual([]);
+    });
+
     pageOnly('shows exactly the numbers /v1/stats returns, for several filters', async () => {
       const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
       const before = await authorisedStats('');
@@ -502,23 +598,7 @@ for (const store of STORE_KINDS) {
 
         for (const scheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: scheme });
-          await page.evaluate(axeSource);
-          const violations = await page.evaluate(async () => {
-            const axe = (
-              window as unknown as {
-                axe: {
-                  run: (
-                    o: unknown,
-                  ) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
-                };
-              }
-            ).axe;
-            const result = await axe.run({
-              runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'],
-            });
-            return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-          });
-          expect(violations, scheme).toEqual([]);
+          expect(await axeViolations(page), scheme).toEqual([]);
         }
 
         // Everything is reachable by keyboard: Tab walks the filters into the inbox.
@@ -538,6 +618,16 @@ for (const store of STORE_KINDS) {
         }
         expect(focusable).toContain(ur.logOut);
         expect(focusable).toContain(ur.team.signOutEverywhere);
+
+        // The owner's panels in every state: business hours open, a token listed, its secret shown.
+        await page.getByLabel(ur.team.settings.businessHours).check();
+        await page.locator('form.add-token').getByLabel(ur.team.tokens.name).fill('ٹیسٹ');
+        await page.getByRole('button', { name: ur.team.tokens.create }).click();
+        await page.locator('.new-token input').waitFor();
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          expect(await axeViolations(page), `${scheme}, owner's panels`).toEqual([]);
+        }
         await page.screenshot({
           path: join(REPO_ROOT, 'test-results/dashboard-rtl-dark.png'),
           fullPage: true,

@@ -1,4 +1,5 @@
 import type { Scale } from '../scales';
+import type { StoredRating } from './read';
 import type { ActivityEntry } from './team';
 
 export type FollowUpStatus = 'open' | 'assigned' | 'replied' | 'resolved' | 'closed';
@@ -26,17 +27,20 @@ export interface FollowUp {
   dueAt: string;
   firstReplyAt: string | null;
   resolvedAt: string | null;
-  rating: {
-    interactionId: string;
-    interactionType: string | null;
-    scale: Scale;
-    score: number;
-    tags: string[] | null;
-    comment: string | null;
-    raterId: string;
-    userId: string | null;
-    locale: string | null;
-    eventTime: string;
+  /** The rating's own fields, as stored. */
+  rating: Pick<
+    StoredRating,
+    | 'interactionId'
+    | 'interactionType'
+    | 'scale'
+    | 'score'
+    | 'tags'
+    | 'comment'
+    | 'raterId'
+    | 'userId'
+    | 'locale'
+    | 'eventTime'
+  > & {
     /** `user.traits.email`: a reply goes there by e-mail. */
     contact: string | null;
   };
