@@ -3,6 +3,7 @@ import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
 import { queryCoverage } from './coverage-sql';
+import { coalesced } from './erase-compaction';
 import { filterSql } from './filter-sql';
 import { groupCommit } from './group-commit';
 import { ledgerMethods } from './owed-ledger-sql';
@@ -76,8 +77,14 @@ RETURNING r.id::text AS id`;
 export function sqlStore(
   client: SqlClient,
   onClose: () => Promise<void> = () => client.close(),
+  options: {
+    /** Run after an erasure commits, before it is answered (PGlite: `compactAfterErase`). */
+    afterErase?: (db: SqlClient) => Promise<void>;
+  } = {},
 ): Store {
   const db = guarded(client);
+  const afterErase = options.afterErase;
+  const compact = afterErase ? coalesced(() => afterErase(db)) : async () => {};
   // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
   // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
   // receive time; the requests of a group arrived in the same event-loop turn.
@@ -229,7 +236,7 @@ export function sqlStore(
     },
 
     async eraseRater(siteId, raterId) {
-      return db.transaction(async (tx) => {
+      const deleted = await db.transaction(async (tx) => {
         const ratings = await tx.query(
           'DELETE FROM raaye_ratings WHERE site_id = $1 AND (rater_id = $2 OR user_id = $2) RETURNING 1',
           [siteId, raterId],
@@ -245,6 +252,8 @@ export function sqlStore(
         );
         return { ratings: ratings.length, owed: owed.length, events: events.length };
       });
+      if (deleted.ratings + deleted.owed + deleted.events > 0) await compact();
+      return deleted;
     },
 
     outbox: outboxSql(db),
