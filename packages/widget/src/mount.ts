@@ -63,6 +63,15 @@ export function mount(options: MountOptions): WidgetController {
     job.resolve({ status: 'skipped', reason });
   };
 
+  /**
+   * Why a required prompt is no longer owed, if it is not: rated, or (one resumed from an earlier
+   * page view) no longer pending: answered on another device or channel, cancelled or expired.
+   */
+  const gone = async (job: Job) => {
+    const { reason } = await client.shouldAsk(job.prompt.interactionId);
+    return job.resumed ? reason !== 'pending' && 'closed' : reason === 'already_rated' && reason;
+  };
+
   /** Decide whether a prompt whose turn has come is still to be shown, then show it. */
   const run = async (job: Job) => {
     const p = job.prompt;
@@ -83,8 +92,8 @@ export function mount(options: MountOptions): WidgetController {
         }
       } else {
         // Required: stored as pending when asked (jobs.ts); shown once that write is done.
-        const [decision] = await Promise.all([client.shouldAsk(p.interactionId), job.durable]);
-        if (decision.reason === 'already_rated') skipped(job, decision.reason);
+        const [why] = await Promise.all([gone(job), job.durable]);
+        if (why) skipped(job, why);
         else {
           // Not awaited: recording the prompt for the recontact rules need not delay showing it.
           client.noteAsked(p.interactionId).catch(fail);
@@ -145,7 +154,11 @@ export function mount(options: MountOptions): WidgetController {
       // sign-in comes after start. Without a rater token fetchOwed asks nothing.
       if (user?.id) {
         (o.owed ?? fetchOwed)(client)
-          .then((owed) => {
+          .then(async (owed) => {
+            // fetchOwed dropped what was answered elsewhere from storage: take down a prompt
+            // from an earlier page view that is on screen, rather than have it answered twice.
+            const cur = jobs.current();
+            if (cur?.resumed && (await gone(cur)) && view.withdraw(cur)) skipped(cur, 'closed');
             for (const p of owed) if (!destroyed) void jobs.ask(p).catch(fail);
           })
           .catch(fail);

@@ -40,6 +40,8 @@ export function createPromptView(d: ViewDeps) {
   let returnFocus: HTMLElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reveal: (() => void) | undefined;
+  /** Takes down the prompt on screen unless answered; true when it did. */
+  let withdraw: ((job: Job) => boolean) | undefined;
 
   const locale = () => {
     const l = resolveLocale([...(o.locales ?? []), ...globalPacks], o.locale, o.strings);
@@ -50,7 +52,7 @@ export function createPromptView(d: ViewDeps) {
   const close = () => {
     clearTimeout(timer);
     restoreInert?.();
-    restoreInert = reveal = draw = undefined;
+    restoreInert = reveal = draw = withdraw = undefined;
     render(null, root);
     // Give focus back where it was, unless the person has moved it elsewhere meanwhile.
     const active = document.activeElement;
@@ -115,6 +117,12 @@ export function createPromptView(d: ViewDeps) {
       job.resolve({ status: 'dismissed', reason });
       close();
     };
+    withdraw = (j) => {
+      if (j !== job || settled) return false;
+      settled = true;
+      close();
+      return true;
+    };
     draw = () => {
       const l = locale();
       code = l.code;
@@ -173,6 +181,7 @@ export function createPromptView(d: ViewDeps) {
 
   return {
     show,
+    withdraw: (job: Job) => !!withdraw?.(job),
     /** Re-render the prompt on screen (a language pack arrived). */
     refresh: () => draw?.(),
     destroy() {

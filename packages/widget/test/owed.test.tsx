@@ -112,4 +112,30 @@ describe('prompts owed by the server', () => {
     expect(m.ui.queryByRole('dialog', { name: 'Ride with Ali?' })).toBeNull();
     expect((await client.pending()).map((p) => p.interactionId)).toEqual(['ride_still_owed']);
   });
+
+  it('signed in late: prompts from an earlier page view answered elsewhere are taken down', async () => {
+    const { client } = testClient();
+    for (const [id, title] of [
+      ['ride_a', 'Ride A?'],
+      ['ride_b', 'Ride B?'],
+      ['ride_c', 'Ride C?'],
+    ] as const) {
+      await client.expect({ interactionId: id, prompt: { title, at: 0 } });
+    }
+    const fetch = vi.fn(
+      async () => new Response(JSON.stringify({ owed: [], closed: ['ride_a', 'ride_b'] })),
+    );
+    vi.stubGlobal('fetch', fetch);
+    // No token yet: the prompts held from the earlier visit come back as they are.
+    m = mountWidget({}, client);
+    await m.ui.findByRole('dialog', { name: 'Ride A?' });
+    const skipped: string[] = [];
+    m.ctl.on('skipped', (e) => skipped.push(`${e.interactionId}: ${e.reason}`));
+    m.ctl.identify({ id: 'u_4', token: RATER_TOKEN });
+    // A (on screen) and B (waiting) were answered by e-mail meanwhile: only C is asked.
+    await m.ui.findByRole('dialog', { name: 'Ride C?' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(skipped).toEqual(['ride_a: closed', 'ride_b: closed']);
+    expect((await client.pending()).map((p) => p.interactionId)).toEqual(['ride_c']);
+  });
 });
