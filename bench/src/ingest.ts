@@ -21,12 +21,16 @@ export interface IngestRow extends Load {
 
 const num = (s: string | undefined) => Number((s ?? '').trim());
 
+/** The store label of runs through PgBouncer (transaction mode). */
+export const PGBOUNCER = 'PostgreSQL via PgBouncer';
+
 /** Runs the collector's bench and reads its console.table. */
 export function collectorBench(
   databaseUrl: string | undefined,
   seconds: number,
   connections: number,
   round: number,
+  bouncerUrl?: string,
 ): Promise<IngestRow[]> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {
@@ -37,6 +41,8 @@ export function collectorBench(
     delete env.RAAYE_TEST_DATABASE_URL;
     if (databaseUrl) env.RAAYE_BENCH_DATABASE_URL = databaseUrl;
     else delete env.RAAYE_BENCH_DATABASE_URL;
+    if (bouncerUrl) env.RAAYE_BENCH_PGBOUNCER_URL = `${bouncerUrl}?pgbouncer=true`;
+    else delete env.RAAYE_BENCH_PGBOUNCER_URL;
     const child = spawn(
       process.execPath,
       ['--conditions=@raaye/source', '--import', 'tsx', 'bench/ingest.bench.ts'],
@@ -57,7 +63,11 @@ export function collectorBench(
         const store = (cells[0] ?? '').trim().replaceAll("'", '');
         rows.push({
           system: 'Raaye collector',
-          store: store.startsWith('pglite') ? 'PGlite (memory)' : 'PostgreSQL',
+          store: store.startsWith('pglite')
+            ? 'PGlite (memory)'
+            : store.startsWith('pgbouncer')
+              ? PGBOUNCER
+              : 'PostgreSQL',
           batch: num(cells[1]),
           reqPerSec: num(cells[2]),
           ratingsPerSec: num(cells[3]),
@@ -103,6 +113,7 @@ export async function expressBench(
   seconds: number,
   connections: number,
   round: number,
+  store = 'PostgreSQL',
 ): Promise<IngestRow[]> {
   const server = await startExpress(databaseUrl);
   const rows: IngestRow[] = [];
@@ -111,7 +122,7 @@ export async function expressBench(
       const result = await load([server.url], batch, seconds, connections);
       rows.push({
         system: 'Express + pg (hand-written)',
-        store: 'PostgreSQL',
+        store,
         batch,
         round,
         ...result,

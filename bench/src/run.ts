@@ -7,12 +7,22 @@
  * Knobs: RAAYE_BENCH_RUNS (time-to-prompt runs per tool, default 20), RAAYE_BENCH_SECONDS
  * (autocannon seconds per run, default 5), RAAYE_BENCH_DRAIN (offline ratings, default 10000),
  * RAAYE_BENCH_DATABASE_URL (use this PostgreSQL instead of a throwaway cluster),
- * RAAYE_BENCH_NO_DOCS=1 (print only).
+ * RAAYE_BENCH_NO_DOCS=1 (print only), RAAYE_BENCH_ONLY=weight,prompt,drain,ingest,stats,scale
+ * (run only those sections; implies RAAYE_BENCH_NO_DOCS).
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { copyPglite, copyPostgres } from './copy';
 import { coreRateBench, type DrainFigures, measureDrain, type RateFigures } from './durability';
-import { collectorBench, expressBench, type IngestRow, type ScaleRow, scaling } from './ingest';
+import {
+  collectorBench,
+  expressBench,
+  type IngestRow,
+  PGBOUNCER,
+  type ScaleRow,
+  scaling,
+} from './ingest';
 import { CHROMIUM, machine, versionOf } from './machine';
+import { startPgbouncer } from './pgbouncer';
 import { startPostgres } from './postgres';
 import { measurePrompts, type PromptRow, promptTable } from './prompt';
 import { bytes, median, ms, table } from './stats';
@@ -24,6 +34,10 @@ const SECONDS = Number(process.env.RAAYE_BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const DRAIN = Number(process.env.RAAYE_BENCH_DRAIN ?? 10_000);
 const root = new URL('../..', import.meta.url).pathname;
+const ONLY = process.env.RAAYE_BENCH_ONLY?.split(',');
+const want = (section: string) => !ONLY || ONLY.includes(section);
+/** Rows per COPY when measuring the raw-PostgreSQL ceiling (issue 16 goal 2). */
+const COPY_ROWS = 50_000;
 
 for (const built of [
   'packages/widget/dist/raaye.js',
@@ -46,75 +60,117 @@ const step = (what: string) =>
   console.log(`\n## ${what} (${((Date.now() - started) / 1000).toFixed(0)} s in)\n`);
 console.log(MACHINE);
 
-step('bundle weight');
-const weights = await measureWeights();
-console.log(weightTable(weights));
+let weights: Weight[] = [];
+if (want('weight')) {
+  step('bundle weight');
+  weights = await measureWeights();
+  console.log(weightTable(weights));
+}
 
-step(`time to prompt, ${RUNS} runs per tool, alternating`);
-const prompts = await measurePrompts(RUNS);
-console.log(promptTable(prompts));
+let prompts: PromptRow[] = [];
+if (want('prompt')) {
+  step(`time to prompt, ${RUNS} runs per tool, alternating`);
+  prompts = await measurePrompts(RUNS);
+  console.log(promptTable(prompts));
+}
 
-step('rate() → durable: packages/core/bench/rate.bench.ts');
-const rate = await coreRateBench();
-
-step(`drain ${DRAIN.toLocaleString('en-US')} offline ratings into the collector CLI (PGlite)`);
-const drain = await measureDrain(DRAIN);
-console.log(drain);
+let rate = {} as RateFigures;
+let drain = { error: 'not run', floorMs: [] as number[] } as unknown as DrainFigures;
+if (want('drain')) {
+  step('rate() → durable: packages/core/bench/rate.bench.ts');
+  rate = await coreRateBench();
+  step(`drain ${DRAIN.toLocaleString('en-US')} offline ratings into the collector CLI (PGlite)`);
+  drain = await measureDrain(DRAIN);
+  console.log(drain);
+}
 
 const pg = await startPostgres();
+const bouncer = pg && want('ingest') ? await startPgbouncer(pg.url) : undefined;
 const ingest: IngestRow[] = [];
+const copy: CopyRow[] = [];
 let scale: ScaleRow[] = [];
 let statsGrowth: StatsGrowthRow[] = [];
 try {
+  // COPY before and after the HTTP rounds, so the ceiling sees the same machine load.
+  const measureCopy = async () => {
+    step(`COPY ${COPY_ROWS.toLocaleString('en-US')} rows into the collector's table`);
+    const row: CopyRow = { pglite: await copyPglite(COPY_ROWS) };
+    if (pg) row.postgres = await copyPostgres(pg.url, COPY_ROWS);
+    console.log(row);
+    copy.push(row);
+  };
   // Two rounds, us then the baseline, then the other way round.
-  for (const round of [0, 1]) {
+  for (const round of want('ingest') ? [0, 1] : []) {
+    if (round === 0) await measureCopy();
     const ours = () => {
       step(`ingest round ${round + 1}: packages/collector/bench/ingest.bench.ts`);
-      return collectorBench(pg?.url, SECONDS, CONNECTIONS, round);
+      return collectorBench(pg?.url, SECONDS, CONNECTIONS, round, bouncer?.url);
     };
     const theirs = async () => {
       if (!pg) return [];
       step(`ingest round ${round + 1}: Express + pg baseline`);
-      return expressBench(pg.url, SECONDS, CONNECTIONS, round);
+      const direct = await expressBench(pg.url, SECONDS, CONNECTIONS, round);
+      if (!bouncer) return direct;
+      return [
+        ...direct,
+        ...(await expressBench(bouncer.url, SECONDS, CONNECTIONS, round, PGBOUNCER)),
+      ];
     };
     if (round === 0) ingest.push(...(await ours()), ...(await theirs()));
     else ingest.push(...(await theirs()), ...(await ours()));
+    if (round === 1) await measureCopy();
   }
-  if (pg) {
+  if (pg && want('stats')) {
     step('/v1/stats with 10⁴, 10⁵ and 10⁶ stored ratings (collector CLI on PostgreSQL)');
     statsGrowth = await measureStatsGrowth(pg.url);
     console.table(statsGrowth);
   }
-  if (pg) {
+  if (pg && want('scale')) {
     step('scaling: 1, 2 and 4 collector CLI processes on one PostgreSQL');
     scale = await scaling(pg.url, SECONDS, CONNECTIONS * 2);
     console.table(scale);
   }
 } finally {
+  bouncer?.stop();
   pg?.stop();
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
+if (ONLY) {
+  console.table(ingest);
+  console.table(copy);
+  process.exit(0);
+}
 const doc = render({
   weights,
   prompts,
   rate,
   drain,
   ingest,
+  copy,
+  hasBouncer: Boolean(bouncer),
   scale,
   statsGrowth,
   hasPg: Boolean(pg),
   seconds,
 });
 console.log(`\n${doc}`);
-if (!process.env.RAAYE_BENCH_NO_DOCS) {
+if (!process.env.RAAYE_BENCH_NO_DOCS && !ONLY) {
   writeFileSync(`${root}docs/benchmarks.md`, doc);
   console.log(`docs/benchmarks.md written (${seconds} s).`);
 }
 
 // ---------------------------------------------------------------------------------------------
 
+/** COPY ceilings in rows/s, one measurement before and one after the ingest rounds. */
+interface CopyRow {
+  pglite: number;
+  postgres?: number;
+}
+
 interface Results {
+  copy: CopyRow[];
+  hasBouncer: boolean;
   weights: Weight[];
   prompts: PromptRow[];
   rate: RateFigures;
@@ -207,6 +263,104 @@ transport floor (${Math.round(d.ratings / (floor / 1000)).toLocaleString('en-US'
   return parts.join(' ');
 }
 
+/** Time to prompt against issue 16's goal 1, as ratios of medians from this run. */
+function promptGoals(rows: PromptRow[]): string {
+  const find = (name: string) => rows.find((x) => x.tool.name.startsWith(name));
+  const raaye = find('Raaye');
+  const floor = find('Floor');
+  const sentry = find('Sentry');
+  const posthog = find('PostHog');
+  const m = (row: PromptRow | undefined, returning: boolean) => {
+    const v = returning ? row?.returning : row?.interactive;
+    return v?.length ? median(v) : Number.NaN;
+  };
+  const line = (label: string, other: PromptRow | undefined, goal: number) => {
+    const first = m(raaye, false) / m(other, false);
+    const again = m(raaye, true) / m(other, true);
+    const f = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
+    const met = first <= goal && again <= goal;
+    return `${label}: ${f(first)} first-time, ${f(again)} returning (goal ≤ ${goal}×: ${
+      !Number.isFinite(first) || !Number.isFinite(again)
+        ? 'not measured'
+        : met
+          ? '**met**'
+          : '**not met**'
+    })`;
+  };
+  return `- Issue 16 goal 1, Raaye's "visible + interactive" median ÷ the other's, same run:
+  ${line('÷ floor', floor, 1.05)}; ${line('÷ Sentry', sentry, 0.95)}; ${line('÷ PostHog', posthog, 0.4)}.
+  What separates Raaye from the floor is its own start-up after the script ran: mount, the Shadow
+  DOM host and stylesheet, core's client and the first Preact render of the prompt.`;
+}
+
+/** Ingest against issue 16's goals, worded from this run's figures. */
+function ingestSection(r: Results, ing: ReturnType<typeof ingestTable>): string {
+  const ours = (store: string, batch: number) => ing.get('Raaye collector', store, batch);
+  const base = (store: string, batch: number) =>
+    ing.get('Express + pg (hand-written)', store, batch);
+  const copyOf = (k: 'pglite' | 'postgres') => {
+    const v = r.copy.map((c) => c[k]).filter((n): n is number => Number.isFinite(n));
+    return v.length ? mean(v) : Number.NaN;
+  };
+  const copyPg = copyOf('postgres');
+  const copyLite = copyOf('pglite');
+  const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+  const ratio = (a: number, b: number) => a / b;
+  const fx = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
+  const verdict = (n: number, goal: number) =>
+    !Number.isFinite(n) ? 'not measured' : n >= goal ? '**met**' : '**not met**';
+  const rows: Array<Array<string | number>> = [];
+  const add = (what: string, a: number, b: number, goal: number) => {
+    const v = ratio(a, b);
+    rows.push([what, f0(a), f0(b), fx(v), `≥ ${goal}×`, verdict(v, goal)]);
+  };
+  add(
+    'PostgreSQL, batch 1: collector ÷ hand-written',
+    ours('PostgreSQL', 1),
+    base('PostgreSQL', 1),
+    1.5,
+  );
+  add('PostgreSQL, batch 50: collector ÷ COPY', ours('PostgreSQL', 50), copyPg, 0.8);
+  if (r.hasBouncer) {
+    add(
+      'PgBouncer, batch 1: collector ÷ hand-written (both via PgBouncer)',
+      ours(PGBOUNCER, 1),
+      base(PGBOUNCER, 1),
+      1.5,
+    );
+    add('PgBouncer, batch 50: collector ÷ COPY (direct)', ours(PGBOUNCER, 50), copyPg, 0.8);
+  }
+  add(
+    'PGlite, batch 1: collector ÷ hand-written (Express + pg on PostgreSQL)',
+    ours('PGlite (memory)', 1),
+    base('PostgreSQL', 1),
+    1.5,
+  );
+  add('PGlite, batch 50: collector ÷ COPY into PGlite', ours('PGlite (memory)', 50), copyLite, 0.8);
+  const copyRows = r.copy
+    .map((c) => `${f0(c.postgres ?? Number.NaN)} (PostgreSQL) and ${f0(c.pglite)} (PGlite)`)
+    .join(' before the rounds, ');
+  return `COPY of ${COPY_ROWS.toLocaleString('en-US')} rows into the collector's own table (same
+constraints, indexes and stats-rollup triggers; [copy.ts](../bench/src/copy.ts)): ${copyRows} after,
+rows/s. Against issue 16's goals (ratings/s):
+
+${table(['comparison', 'collector', 'baseline', 'ratio', 'goal', ''], rows)}
+
+How the collector gets there: **group commit** (concurrent requests of a site merged into one
+\`INSERT\` at the end of the event-loop turn, one statement in flight per site, duplicates across
+the group reported once, a failed group retried request by request:
+[group-commit.ts](../packages/collector/src/store/group-commit.ts)); a **lean node:http lane**
+for small rating POSTs that builds no Fetch \`Request\` and no body stream
+([lean-request.ts](../packages/collector/src/http/lean-request.ts)); prepared statements
+(except behind PgBouncer 1.18, which cannot keep them in transaction mode); inserts in id order.
+The hand-written endpoint sends one \`INSERT\` per request, so with ${CONNECTIONS} connections it
+commits up to ${CONNECTIONS} times as often as the collector does for the same ratings. Where a goal is
+not met, the reason is what remains per rating on the collector's side and not on COPY's:
+per-rating validation and results, JSON parsing of the envelope and of the \`jsonb_to_recordset\`
+parameter in PostgreSQL, the HTTP request itself, and the autocannon load generator sharing the
+same ${/(\d+) cores/.exec(MACHINE)?.[1] ?? '?'} cores (COPY is one client streaming a file).`;
+}
+
 /** The written analysis of the scaling rows, worded from the figures of this run. */
 function scalingAnalysis(rows: ScaleRow[], machineLine: string): string {
   if (rows.length === 0) return 'not measured (no PostgreSQL in this run).';
@@ -286,10 +440,6 @@ function render(r: Results): string {
   const tti = (row?: PromptRow) => (row?.interactive.length ? median(row.interactive) : Number.NaN);
   const raayeT = tti(p('Raaye'));
   const ing = ingestTable(r.ingest);
-  const ourPg50 = ing.get('Raaye collector', 'PostgreSQL', 50);
-  const basePg50 = ing.get('Express + pg (hand-written)', 'PostgreSQL', 50);
-  const ourPg1 = ing.get('Raaye collector', 'PostgreSQL', 1);
-  const basePg1 = ing.get('Express + pg (hand-written)', 'PostgreSQL', 1);
   const s = (procs: number, batch: number) =>
     r.scale.find((x) => x.processes === procs && x.batch === batch)?.ratingsPerSec ?? Number.NaN;
   const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
@@ -337,7 +487,12 @@ From navigation start until the prompt's first control is visible (non-zero box,
 opaque, enabled; found through open shadow roots on every animation frame) and then the main
 thread answering a task posted right after that frame ("interactive"). Local page served from
 127.0.0.1, a fresh browser context (no cache, empty storage) per run, the tools' order rotating
-each round, one unmeasured warm-up round, median of ${RUNS} runs. **Blocking time** is the sum of
+each round, one unmeasured warm-up round, median of ${RUNS} runs. **Returning visitor** is a
+second page view in the same context right after the first: the HTTP cache and each tool's
+storage are warm, and for Raaye the visitor has rated in the first view (an existing database
+with a rated marker, a queued rating and the recontact records), then is asked about another
+interaction. The **floor** is the same \`raaye.js\` bytes downloaded and run unconfigured, then a
+static form of five radios drawn in a shadow root from its \`onload\`. **Blocking time** is the sum of
 the parts of long tasks (PerformanceObserver \`longtask\`) beyond 50 ms before that moment, as TBT
 counts it. **JS heap** is \`Runtime.getHeapUsage\` used size after a forced GC, prompt on screen.
 Chromium flags: \`--no-sandbox --disable-gpu --disable-background-networking --disable-component-update\`.
@@ -351,11 +506,13 @@ ${promptTable(r.prompts)}
 - Sentry's widget is a bug-report form (name, e-mail, message), not a rating; it is opened
   programmatically right after \`init\`, the closest match to \`raaye('ask')\`. With the default
   \`autoInject\` it shows only a "Report a Bug" button until clicked.
+${promptGoals(r.prompts)}
 - Raaye is measured from the documented async snippet; the prompt shows with no network request
-  (\`raaye.js\` aside). Before rendering, \`ask\` awaits a chain of IndexedDB
-  steps in a fresh profile: the storage probe, the anonymous rater id, \`shouldAsk\` (already
-  rated? pending? recontact rules) and \`noteAsked\`; that chain, not rendering, is most of the
-  time from download to prompt. Sentry's form has no such checks (PostHog's wait is its API). "Script downloaded" is the script's
+  (\`raaye.js\` aside). An optional prompt is drawn at once through core's \`offer()\` while the
+  IndexedDB checks (storage probe, anonymous rater id, already rated, recontact rules) run, and
+  withdrawn if they say no; focus, \`inert\` and the \`shown\` event wait for the first frame and
+  the decision, the first render formats plain integers without \`Intl\`, and the entrance is a
+  transform on an opaque box. Sentry's form has no such checks (PostHog's wait is its API). "Script downloaded" is the script's
   \`responseEnd\` (Resource Timing): what comes after it is the tool's own start-up.${Number.isFinite(raayeT) ? ` Its median of ${ms(raayeT, 1)} is the baseline of the "vs Raaye" column.` : ''}
 - ${r.prompts.every((row) => row.blocking.every((b) => b === 0)) ? 'No tool had a long task (over 50 ms) before its prompt in any run, so blocking time is 0 for all.' : 'Blocking time is per run, then the median; a tool with none in most runs shows 0.'}
 
@@ -421,18 +578,13 @@ is (the collector in its own process: validation, auth, per-site and per-client 
 idempotent insert). The baseline is [bench/src/express-server.ts](../bench/src/express-server.ts):
 Express + pg, one multi-row \`INSERT … ON CONFLICT DO NOTHING\`, no validation, no limits, no auth,
 the same envelope and load. Two rounds, alternating which goes first; figures are the mean of the
-rounds.${r.hasPg ? '' : ' **PostgreSQL was not available, so its rows and the baseline are missing.**'}
+rounds. "PostgreSQL via PgBouncer" is the same database behind Debian's PgBouncer
+in transaction mode on 127.0.0.1 (pool of 20; the collector with \`?pgbouncer=true\`, so its
+statements go unprepared), started by the bench ([pgbouncer.ts](../bench/src/pgbouncer.ts)).${r.hasPg ? '' : ' **PostgreSQL was not available, so its rows and the baseline are missing.**'}
 
 ${ing.markdown}
 
-- On PostgreSQL the collector serves ${x(ourPg1, basePg1)} the baseline's ratings/s with batches
-  of 1 and ${x(ourPg50, basePg50)} with batches of 50. The gap is what the collector does and the
-  baseline skips (schema validation, site-key checks, rate limits, per-rating results,
-  its store layer); this run measures the sum, not the parts.
-- Batching: on PostgreSQL one request of 50 ratings costs the collector as much time as
-  ${(ourPg1 / (ourPg50 / 50)).toFixed(1)} requests of one (${f0(ourPg50)} vs ${f0(ourPg1)} ratings/s), and the SDK
-  sends its queue in batches (up to 100 ratings or 64 KiB per request), so batch-of-50 rows are the ones a
-  draining queue sees; single-rating requests are what live, one-at-a-time prompts send.
+${ingestSection(r, ing)}
 
 ## Stats as stored ratings grow
 

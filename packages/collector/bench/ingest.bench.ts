@@ -2,7 +2,7 @@
  * Ingest throughput and latency over real HTTP on 127.0.0.1 (autocannon), against PGlite and,
  * when RAAYE_BENCH_DATABASE_URL or RAAYE_TEST_DATABASE_URL is set, PostgreSQL. Batches of 1 and
  * 50 ratings, each with fresh ids so every rating is a real insert. Prints figures, asserts none.
- * `RAAYE_BENCH_SECONDS` (default 5) and `RAAYE_BENCH_CONNECTIONS` (default 10) tune the run.
+ * `RAAYE_BENCH_PGBOUNCER_URL` adds a run through PgBouncer. `RAAYE_BENCH_SECONDS` (default 5) and `RAAYE_BENCH_CONNECTIONS` (default 10) tune the run.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -91,6 +91,9 @@ async function run(name: string, store: string): Promise<Row[]> {
 const rows: Row[] = [];
 rows.push(...(await run('pglite (memory)', 'pglite')));
 if (databaseUrl) rows.push(...(await run('postgres', databaseUrl)));
+// The same PostgreSQL behind PgBouncer in transaction mode (`?pgbouncer=true`: unprepared).
+const bouncerUrl = process.env.RAAYE_BENCH_PGBOUNCER_URL;
+if (bouncerUrl) rows.push(...(await run('pgbouncer', bouncerUrl)));
 else console.log('PostgreSQL skipped: set RAAYE_BENCH_DATABASE_URL (or RAAYE_TEST_DATABASE_URL).');
 
 console.log(`\ningest, ${seconds} s per run, ${connections} connections, 127.0.0.1\n`);

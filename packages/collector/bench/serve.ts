@@ -21,7 +21,30 @@ const BENCH_SITE = {
 
 const target = process.env.RAAYE_BENCH_STORE ?? 'pglite';
 const schema = `raaye_bench_${Math.random().toString(36).slice(2, 8)}`;
-const store = target === 'pglite' ? await pgliteStore() : await postgresStore(target, { schema });
+// Behind PgBouncer (`?pgbouncer=true`, transaction mode) a schema cannot be chosen per
+// connection (1.18 refuses `search_path` at start-up): a throwaway database instead.
+const bounced = /[?&]pgbouncer=true/.test(target);
+const admin = () => {
+  const url = new URL(target);
+  url.searchParams.delete('pgbouncer');
+  return postgres(url.href, { max: 1, onnotice: () => {} });
+};
+const database = (url: string) => {
+  const u = new URL(url);
+  u.pathname = `/${schema}`;
+  return u.href;
+};
+if (bounced) {
+  const sql = admin();
+  await sql.unsafe(`CREATE DATABASE ${schema}`);
+  await sql.end();
+}
+const store =
+  target === 'pglite'
+    ? await pgliteStore()
+    : bounced
+      ? await postgresStore(database(target))
+      : await postgresStore(target, { schema });
 const collector = createCollector({ store, sites: [BENCH_SITE], logger: silentLogger });
 const server = createServer(toNodeListener(collector));
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -32,8 +55,10 @@ process.on('SIGTERM', async () => {
   await collector.close();
   await store.close();
   if (target !== 'pglite') {
-    const sql = postgres(target, { max: 1, onnotice: () => {} });
-    await sql.unsafe(`DROP SCHEMA ${schema} CASCADE`);
+    const sql = admin();
+    await sql.unsafe(
+      bounced ? `DROP DATABASE ${schema} WITH (FORCE)` : `DROP SCHEMA ${schema} CASCADE`,
+    );
     await sql.end();
   }
   process.exit(0);

@@ -36,6 +36,7 @@ export type { OutboxEvent } from './outbox/enqueue';
 export type { EventType } from './outbox/event-types';
 export { EVENT_TYPES } from './outbox/event-types';
 export type {
+  DeliveryAttempt,
   DeliveryRecord,
   DeliveryState,
   DestinationState,

@@ -157,10 +157,29 @@ describe('<App> language', () => {
 });
 
 describe('apiBase()', () => {
+  const origin = 'https://collector.example';
   it('finds the collector base path from where the dashboard is served', () => {
-    expect(apiBase('/dashboard/')).toBe('');
-    expect(apiBase('/dashboard/index.html')).toBe('');
-    expect(apiBase('/raaye/dashboard/')).toBe('/raaye');
-    expect(apiBase('/')).toBe('');
+    expect(apiBase('/dashboard/', origin)).toBe('');
+    expect(apiBase('/dashboard/index.html', origin)).toBe('');
+    expect(apiBase('/raaye/dashboard/', origin)).toBe('/raaye');
+    expect(apiBase('/', origin)).toBe('');
+  });
+
+  it('never names another host: scheme-relative and backslash prefixes fall back to the origin root', () => {
+    for (const path of [
+      '//evil.example/dashboard/',
+      '///evil.example/dashboard/',
+      '/\\evil.example/dashboard/',
+      '\\\\evil.example/dashboard/',
+      '//evil.example:8080/raaye/dashboard/',
+      '//user@evil.example/dashboard/',
+    ]) {
+      const base = apiBase(path, origin);
+      expect(base, path).toBe('');
+      expect(new URL(`${base}/v1/stats`, origin).origin, path).toBe(origin);
+    }
+    // A path that merely contains slashes later stays on this origin and is kept.
+    expect(apiBase('/raaye//evil.example/dashboard/', origin)).toBe('/raaye//evil.example');
+    expect(new URL('/raaye//evil.example/v1/', origin).origin).toBe(origin);
   });
 });

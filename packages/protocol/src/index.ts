@@ -22,6 +22,14 @@ export type { Channel, LinkChannel, Scale, Source } from './scales';
 export { CHANNELS, isScale, SCALES, SOURCES, scoresOf } from './scales';
 export type { Coverage, CoverageCounts } from './types/coverage';
 export type {
+  DeliveriesPage,
+  DeliveryAttempt,
+  DeliveryRecord,
+  DeliveryState,
+  DestinationView,
+  ReplayInput,
+} from './types/deliveries';
+export type {
   FollowUp,
   FollowUpDetail,
   FollowUpStatus,

@@ -10,6 +10,9 @@ const PEOPLE_EVENTS: EventType[] = [
   'sla.breaching',
   'sla.breached',
   'inbox.digest',
+  // Names the site's owner members in `recipients` (the configured `owners` addresses have a
+  // destination of their own).
+  'destination.disabled',
 ];
 
 /** Present for every site once the collector has an SMTP server (`mail`). */

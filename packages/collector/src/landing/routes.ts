@@ -148,12 +148,19 @@ export async function linkSubmit(ctx: RouteContext, token: string): Promise<Resp
   if (state.kind === 'open' && (await storeLinkRating(ctx, state, visit, answer))) return thanks();
   // Settled already: by this visit's own click (revise it), or by another answer (say so).
   const now = ctx.deps.now();
+  const low = isLowScore(entry.scale, score);
   const revised = await ctx.deps.store.reviseLinkRating(
     state.site.id,
     visit,
     state.owed,
-    { ...answer, low: isLowScore(entry.scale, score) },
+    { ...answer, low },
     new Date(now - REVISE_MS).toISOString(),
+    { events: state.site.events, at: new Date(now).toISOString() },
   );
+  // A revision to low is a new low rating for the inbox and (through the outbox) for alerts.
+  if (revised && low) {
+    ctx.deps.inbox.kick(state.site.id);
+    if (state.site.events.has('rating.low')) ctx.deps.outbox.kick();
+  }
   return revised ? thanks() : pageResponse(ctx.request, messagePage(locale, locale.link.already));
 }

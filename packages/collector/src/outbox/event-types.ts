@@ -11,7 +11,10 @@ export const EVENT_TYPES = [
   'rating.low',
   /** Someone replied to a low rating. data: { site, rating, reply: { by, note, at } } */
   'followup.replied',
-  /** A destination failed too often and was switched off. data: { site, destination, reason } */
+  /**
+   * A destination failed too often and was switched off.
+   * data: { site, destination, reason, recipients } (recipients: the site's owner members)
+   */
   'destination.disabled',
   // The team inbox (src/inbox/events.ts has their data; `recipients` names the people meant).
   'followup.assigned',

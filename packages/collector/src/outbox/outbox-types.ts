@@ -1,3 +1,8 @@
+import type { DeliveryRecord, DeliveryState } from '@raaye/protocol';
+
+// The read side's shapes are the contract's (@raaye/protocol); re-exported for the store's users.
+export type { DeliveryAttempt, DeliveryRecord, DeliveryState } from '@raaye/protocol';
+
 /** An event not yet fanned out to destinations. */
 export interface PendingEvent {
   seq: string;
@@ -19,8 +24,6 @@ export interface ClaimedDelivery {
   event: { id: string; type: string; data: Record<string, unknown>; createdAt: string };
 }
 
-export type DeliveryState = 'pending' | 'delivered' | 'dead';
-
 /** What one attempt came to, and what happens next. */
 export interface AttemptOutcome {
   /** `pending` to retry at `dueAt`. */
@@ -31,25 +34,6 @@ export interface AttemptOutcome {
   status: number | null;
   error: string | null;
   latencyMs: number;
-}
-
-/** One row of the delivery log. */
-export interface DeliveryRecord {
-  id: string;
-  eventId: string;
-  eventType: string;
-  subjectId: string | null;
-  destination: string;
-  state: DeliveryState;
-  attempts: number;
-  createdAt: string;
-  /** Next attempt (pending only). */
-  dueAt: string | null;
-  deliveredAt: string | null;
-  lastAttemptAt: string | null;
-  lastStatus: number | null;
-  lastError: string | null;
-  lastLatencyMs: number | null;
 }
 
 export interface DestinationState {

@@ -44,10 +44,13 @@ export function ratingPayload(r: NewRating | StoredRating): RatingPayload {
   };
 }
 
-/** The events a new rating causes, limited to the types some destination of the site wants. */
+/**
+ * The events a new rating causes, limited to the types some destination of the site wants (and
+ * `rating.low` alone for a revision that made a stored rating low).
+ */
 export function ratingEvents(
   siteId: string,
-  rating: NewRating,
+  rating: NewRating | StoredRating,
   wanted: ReadonlySet<EventType>,
 ): OutboxEvent[] {
   const types: EventType[] = [];

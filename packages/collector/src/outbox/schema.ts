@@ -58,3 +58,25 @@ CREATE TABLE raaye_destination_state (
   PRIMARY KEY (site_id, destination)
 );
 `;
+
+/** How many attempts each delivery keeps in its history (the newest; older ones are trimmed). */
+export const ATTEMPTS_KEPT = 20;
+
+/**
+ * Migration 32: each attempt of a delivery (time, status, latency, error), so the log shows a
+ * retry's history and not only its last outcome. Written by the statement that settles the
+ * attempt, which also trims the delivery's history to the newest `ATTEMPTS_KEPT`: a receiver
+ * failing for the three days before the dead letter costs 20 rows per delivery, not ~80. `seq`
+ * (not the attempt number) orders them because a replay starts the count again.
+ */
+export const ATTEMPTS_SQL = `
+CREATE TABLE raaye_delivery_attempts (
+  seq bigserial PRIMARY KEY,
+  delivery_id bigint NOT NULL REFERENCES raaye_deliveries (id) ON DELETE CASCADE,
+  at timestamptz NOT NULL,
+  status int,
+  latency_ms int NOT NULL,
+  error text
+);
+CREATE INDEX raaye_delivery_attempts_delivery ON raaye_delivery_attempts (delivery_id, seq);
+`;

@@ -53,7 +53,12 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
 }
 
-const FAN_OUT_BATCH = 500;
+// Small batches, with a turn of the event loop between them: on PGlite a statement runs in WASM
+// on the main thread, so one fan-out of 500 events held every request (/healthz included) for
+// hundreds of milliseconds on a busy machine. 100 keeps each statement short.
+const FAN_OUT_BATCH = 100;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The delivery loop. Fans new events out to destinations, then claims due deliveries per
@@ -129,6 +134,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
         again = false;
         while ((await ctx.outbox.fanOut(FAN_OUT_BATCH, route, iso())) === FAN_OUT_BATCH) {
           if (stopped) return;
+          await yieldToLoop();
         }
         await claimAll();
       } while (again && !stopped);
@@ -152,6 +158,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
         if (stopped || free <= 0 || disabled.has(k)) continue;
         const claimed = await ctx.outbox.claim(site.id, destination.id, free, iso(), leaseMs);
         for (const delivery of claimed) start(destination, delivery, k);
+        await yieldToLoop();
       }
     }
   };

@@ -1,4 +1,13 @@
-import { OWED_COLUMNS, type OwedRow, toOwedRecord } from './row-mapping';
+import { enqueueEvents } from '../outbox/enqueue';
+import { ratingEvents } from '../outbox/rating-events';
+import {
+  OWED_COLUMNS,
+  type OwedRow,
+  RATING_COLUMNS,
+  type RatingRow,
+  toOwedRecord,
+  toStoredRating,
+} from './row-mapping';
 import type { SqlClient } from './sql-client';
 import type { Store } from './types';
 
@@ -93,26 +102,49 @@ export function ledgerMethods(db: SqlClient): LedgerMethods {
       return rows.map((r) => r.interaction_id);
     },
 
-    async reviseLinkRating(siteId, ratingId, owed, revision, notBefore) {
-      const rows = await db.query(
-        `UPDATE raaye_ratings SET score = $5::smallint, tags = $6::text::jsonb, comment = $7,
-           low = $8::boolean
-         WHERE site_id = $1 AND id = $2::uuid AND rater_id = $3 AND interaction_id = $4
-           AND channel IN ('email', 'sms') AND received_at >= $9::timestamptz
-         RETURNING 1`,
-        [
-          siteId,
-          ratingId,
-          owed.raterId,
-          owed.interactionId,
-          revision.score,
-          revision.tags === null ? null : JSON.stringify(revision.tags),
-          revision.comment,
-          revision.low,
-          notBefore,
-        ],
-      );
-      return rows.length > 0;
+    async reviseLinkRating(siteId, ratingId, owed, revision, notBefore, outbox) {
+      return db.transaction(async (tx) => {
+        const [before] = await tx.query<{ low: boolean }>(
+          `SELECT low FROM raaye_ratings
+           WHERE site_id = $1 AND id = $2::uuid AND rater_id = $3 AND interaction_id = $4
+             AND channel IN ('email', 'sms') AND received_at >= $5::timestamptz
+           FOR UPDATE`,
+          [siteId, ratingId, owed.raterId, owed.interactionId, notBefore],
+        );
+        if (!before) return false;
+        const [row] = await tx.query<RatingRow>(
+          `UPDATE raaye_ratings SET score = $3::smallint, tags = $4::text::jsonb, comment = $5,
+             low = $6::boolean
+           WHERE site_id = $1 AND id = $2::uuid RETURNING ${RATING_COLUMNS}`,
+          [
+            siteId,
+            ratingId,
+            revision.score,
+            revision.tags === null ? null : JSON.stringify(revision.tags),
+            revision.comment,
+            revision.low,
+          ],
+        );
+        // Not low, now low: the alert the insert did not raise. Once per rating, however often
+        // the form flips it back and forth within the revision window.
+        if (row && !before.low && revision.low && outbox?.events.has('rating.low')) {
+          const [fired] = await tx.query(
+            `SELECT 1 FROM raaye_events WHERE site_id = $1 AND rater_id = $2 AND subject_id = $3
+               AND type = 'rating.low' LIMIT 1`,
+            [siteId, owed.raterId, ratingId],
+          );
+          if (!fired) {
+            const wanted = new Set(['rating.low'] as const);
+            await enqueueEvents(
+              tx,
+              siteId,
+              ratingEvents(siteId, toStoredRating(row), wanted),
+              outbox.at,
+            );
+          }
+        }
+        return true;
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { OUTBOX_SQL } from '../outbox/schema';
+import { ATTEMPTS_SQL, OUTBOX_SQL } from '../outbox/schema';
 import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
 
 /**
@@ -73,6 +73,7 @@ CREATE TABLE raaye_owed (
     name: 'outbox: when a destination started failing',
     sql: 'ALTER TABLE raaye_destination_state ADD COLUMN failing_since timestamptz',
   },
+  { version: 32, name: 'outbox: attempt history', sql: ATTEMPTS_SQL },
   // 20–29: issue 11 (verified raters, erasure).
   {
     version: 20,

@@ -198,17 +198,33 @@ export function sqlStore(
 
     async markReplied(siteId, id, by, note, at, events = new Set()) {
       return db.transaction(async (tx) => {
-        const rows = await tx.query<RatingRow>(
+        // Locked first, so of two marks racing (or a retried POST, or a reply already sent from
+        // the team inbox) only the one that finds it unanswered writes `followup.replied`:
+        // one reply, one event, whichever path recorded it.
+        const [before] = await tx.query<{ replied: boolean }>(
+          `SELECT replied_at IS NOT NULL AS replied FROM raaye_ratings
+           WHERE site_id = $1 AND id = $2::uuid AND low FOR UPDATE`,
+          [siteId, id],
+        );
+        if (!before) return false;
+        const [row] = await tx.query<RatingRow>(
           `UPDATE raaye_ratings SET replied_at = $3::timestamptz, replied_by = $4, reply_note = $5
-           WHERE site_id = $1 AND id = $2::uuid AND low RETURNING ${RATING_COLUMNS}`,
+           WHERE site_id = $1 AND id = $2::uuid RETURNING ${RATING_COLUMNS}`,
           [siteId, id, at, by, note],
         );
-        const row = rows[0];
-        if (row && events.has('followup.replied')) {
+        // The team inbox's follow-up is answered too, so it does not wait for a second reply.
+        await tx.query(
+          `UPDATE raaye_followups SET first_reply_at = coalesce(first_reply_at, $3::timestamptz),
+             status = CASE WHEN status IN ('open', 'assigned') THEN 'replied' ELSE status END,
+             updated_at = $3::timestamptz
+           WHERE site_id = $1 AND rating_id = $2::uuid`,
+          [siteId, id, at],
+        );
+        if (row && !before.replied && events.has('followup.replied')) {
           const rating = toStoredRating(row);
           await enqueueEvents(tx, siteId, [replyEvent(siteId, rating, { by, note, at })], at);
         }
-        return row !== undefined;
+        return true;
       });
     },
 

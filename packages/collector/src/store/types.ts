@@ -130,6 +130,11 @@ export interface Store {
     owed: { raterId: string; interactionId: string },
     revision: LinkRevision,
     notBefore: string,
+    /**
+     * A revision that makes the rating low writes `rating.low` (once per rating) when the set has
+     * it, stamped `at`: the alert a low first answer would have raised.
+     */
+    outbox?: { events: ReadonlySet<EventType>; at: string },
   ): Promise<boolean>;
   /** Owed entries created in [from, to) by state × channel × interaction type. */
   coverage(siteId: string, filter: RatingFilter, now: string): Promise<CoverageRow[]>;

@@ -4,6 +4,7 @@ import type { Store } from '../../src/store/types';
 import { collector, envelope, getRequest, postRequest, rating, site } from '../_util/fixtures';
 import { startReceiver, until } from '../_util/receiver';
 import { storeCases } from '../_util/stores';
+import { seedMember } from '../_util/team';
 
 const SECRET = 'a-secret-of-at-least-16-characters';
 
@@ -21,6 +22,7 @@ interface Delivery {
   attempts: number;
   lastStatus: number | null;
   lastError: string | null;
+  history: Array<{ at: string; status: number | null; latencyMs: number; error: string | null }>;
 }
 
 describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
@@ -109,10 +111,19 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
       delivery: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 40, disableAfter: 3, disableAfterMs: 0 },
       mail: { smtp: smtp.url, from: 'alerts@example.com' },
     });
+    // An owner member (not in the config's `owners`) hears of it too, through the people destination.
+    await seedMember(store, s.id, 'sana@shop.example', 'owner');
+    await seedMember(store, s.id, 'ana@shop.example', 'agent');
     await handler(postRequest(envelope([rating({ score: 1 })], { siteKey: s.siteKey })));
-    await until(() => smtp.mails.length === 1, 'the owners alert');
-    expect(smtp.mails[0]!.to).toEqual(['owner@example.com']);
-    expect(smtp.mails[0]!.decoded).toContain('Delivery destination disabled');
+    // (The agent's mail about the follow-up assigned to them is not part of this.)
+    const alerts = () =>
+      smtp.mails.filter((m) => m.decoded.includes('Delivery destination disabled'));
+    await until(() => alerts().length === 2, 'the owners alerts');
+    expect(
+      alerts()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([['owner@example.com'], ['sana@shop.example']]);
     const attempts = receiver.received.length;
     expect(attempts).toBe(3);
     const list = await handler(getRequest('/v1/destinations', s.secretKey));
@@ -133,5 +144,48 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
     await handler.close();
     await receiver.close();
     await smtp.close();
+  });
+
+  it('keeps each attempt (time, status, latency, error), the newest 20, across a replay', async () => {
+    let status = 500;
+    const receiver = await startReceiver((_r, res) => res.writeHead(status).end());
+    const s = site({
+      destinations: [{ id: 'hook', kind: 'webhook', url: `${receiver.url}/h`, secret: SECRET }],
+    });
+    const handler = collector(store, [s], {
+      delivery: { pollMs: 20, baseDelayMs: 1, maxDelayMs: 5, disableAfter: 1000 },
+    });
+    const began = Date.now();
+    await handler(postRequest(envelope([rating({ score: 1 })], { siteKey: s.siteKey })));
+    await until(() => receiver.received.length >= 24, '24 attempts');
+    status = 204;
+    await until(
+      async () => (await log(handler, s.secretKey, '?state=delivered')).length === 1,
+      'the delivery',
+    );
+    const [delivery] = await log(handler, s.secretKey);
+    const { history } = delivery!;
+    expect(history).toHaveLength(20);
+    expect(history.at(-1)).toMatchObject({ status: 204, error: null });
+    expect(history.slice(0, -1).every((a) => a.status === 500 && a.error === 'HTTP 500')).toBe(
+      true,
+    );
+    const times = history.map((a) => Date.parse(a.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[0]).toBeGreaterThanOrEqual(began - 1000);
+    expect(history.every((a) => Number.isInteger(a.latencyMs) && a.latencyMs >= 0)).toBe(true);
+    // A replay adds to the history; it does not start it again.
+    await handler(
+      secretCall('/v1/deliveries/replay', s.secretKey, 'POST', { eventId: delivery!.eventId }),
+    );
+    await until(
+      async () => (await log(handler, s.secretKey))[0]!.history.at(-1)!.at !== history.at(-1)!.at,
+      'the replayed attempt',
+    );
+    const after = (await log(handler, s.secretKey))[0]!.history;
+    expect(after).toHaveLength(20);
+    expect(after.at(-2)).toEqual(history.at(-1));
+    await handler.close();
+    await receiver.close();
   });
 });

@@ -1,12 +1,16 @@
 import type { ApiToken, InboxSettings, TokenScope } from '../team/types';
 import { ApiError } from './ApiError';
 import type {
+  DeliveriesPage,
+  DeliveryState,
+  DestinationView,
   FollowUp,
   FollowUpAction,
   FollowUpDetail,
   FollowUpStatus,
   Member,
   RatingFilter,
+  ReplayInput,
   Role,
   Session,
   SlaMetrics,
@@ -56,6 +60,21 @@ export interface Api {
   saveSettings(settings: Partial<InboxSettings>): Promise<InboxSettings>;
   /** All ratings matching `filter` from the NDJSON export, following its cursor. */
   exportRatings(filter: RatingFilter): Promise<StoredRating[]>;
+  /** The site's delivery destinations and their health. */
+  destinations(): Promise<DestinationView[]>;
+  /** One page of the delivery log, newest first. */
+  deliveries(query: DeliveryQuery): Promise<DeliveriesPage>;
+  /** Sends delivered and dead deliveries again (owners); resolves how many. */
+  replay(input: ReplayInput): Promise<number>;
+  /** Switches a disabled destination back on (owners). */
+  enableDestination(id: string): Promise<void>;
+}
+
+export interface DeliveryQuery {
+  destination?: string;
+  state?: DeliveryState;
+  cursor?: string;
+  limit?: number;
 }
 
 /** Filter → query string, leaving out what is unset. */
@@ -190,6 +209,21 @@ export function createApi(options: ApiOptions): Api {
       json(
         `/v1/inbox/metrics${filterQuery({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) })}`,
       ),
+
+    destinations: async () =>
+      (await json<{ destinations: DestinationView[] }>('/v1/destinations')).destinations,
+    deliveries(query) {
+      const extra: Record<string, string> = { limit: String(query.limit ?? 50) };
+      if (query.destination) extra.destination = query.destination;
+      if (query.state) extra.state = query.state;
+      if (query.cursor) extra.cursor = query.cursor;
+      return json<DeliveriesPage>(`/v1/deliveries${filterQuery({}, extra)}`);
+    },
+    replay: async (input) =>
+      (await post<{ replayed: number }>('/v1/deliveries/replay', input)).replayed,
+    async enableDestination(id) {
+      await post(`/v1/destinations/${encodeURIComponent(id)}/enable`, {});
+    },
 
     async exportRatings(filter) {
       const rows: StoredRating[] = [];

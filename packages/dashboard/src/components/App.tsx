@@ -96,9 +96,20 @@ export function App({ base, languages, api: given, pollMs, now }: AppProps) {
 
 /**
  * The API's base path, from where the dashboard is served: `/dashboard/` → ``,
- * `/raaye/dashboard/` → `/raaye` (the collector's `basePath`).
+ * `/raaye/dashboard/` → `/raaye` (the collector's `basePath`). Only ever a path on the page's
+ * own origin: served at `//evil.example/dashboard/`, the prefix `//evil.example` would make
+ * `fetch('//evil.example/v1/…')` go to another host (a scheme-relative URL), and so would
+ * `/\evil.example` once a browser reads `\` as `/`. Anything that does not resolve to `origin`
+ * gives `` (the API beside the page's origin root), never another host.
  */
-export function apiBase(pathname: string): string {
+export function apiBase(pathname: string, origin: string): string {
   const i = pathname.lastIndexOf('/dashboard/');
-  return i > 0 ? pathname.slice(0, i) : '';
+  const base = i > 0 ? pathname.slice(0, i) : '';
+  if (base === '') return '';
+  if (!/^\/[^/\\]/.test(base)) return '';
+  try {
+    return new URL(`${base}/v1/`, origin).origin === new URL(origin).origin ? base : '';
+  } catch {
+    return '';
+  }
 }

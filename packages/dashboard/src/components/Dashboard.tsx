@@ -3,6 +3,7 @@ import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
 import type { Coverage, FollowUp, RatingFilter, Session, Stats } from '../api/types';
 import { CoveragePanel } from '../coverage/CoveragePanel';
+import { Deliveries } from '../deliveries/LazyDeliveries';
 import { useStrings } from '../i18n/context';
 import { type InboxFilter, InboxView } from '../inbox/InboxView';
 import { lastDays, rangeFilter } from '../lib/date-range';
@@ -166,6 +167,7 @@ export function Dashboard(props: DashboardProps) {
                 <Settings api={api} announce={setMessage} />
               </>
             )}
+            <Deliveries api={api} me={me} announce={setMessage} />
           </div>
         ) : (
           <p class="empty">{live.state === 'error' ? live.message : t.loading}</p>

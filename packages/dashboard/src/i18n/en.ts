@@ -1,6 +1,7 @@
 import type { Scale } from '@raaye/protocol';
 
 import { coverageEn } from '../coverage/strings';
+import { deliveriesEn } from '../deliveries/strings';
 import type { DurationUnits } from '../lib/sla';
 import { teamEn } from './team-en';
 
@@ -133,6 +134,7 @@ export const en = {
   newFollowUps: (n: number) =>
     n === 1 ? '1 new low rating awaiting reply.' : `${n} new low ratings awaiting reply.`,
   coverage: coverageEn,
+  deliveries: deliveriesEn,
   team: teamEn,
 };
 

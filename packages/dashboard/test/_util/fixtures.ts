@@ -4,6 +4,7 @@ import type {
   FollowUp,
   FollowUpAction,
   Member,
+  ReplayInput,
   Session,
   Stats,
   StoredRating,
@@ -150,6 +151,10 @@ export function fakeApi(items: FollowUp[] = [], s: Stats = stats(), member: Memb
       byAgent: [],
     })),
     exportRatings: vi.fn(async () => []),
+    destinations: vi.fn(async () => []),
+    deliveries: vi.fn(async () => ({ deliveries: [], nextCursor: null })),
+    replay: vi.fn(async (_input: ReplayInput) => 0),
+    enableDestination: vi.fn(async (_id: string) => {}),
     tokens: vi.fn(async (): Promise<ApiToken[]> => []),
     createToken: vi.fn(async (name: string, scope: TokenScope) => ({
       token: {
