@@ -115,11 +115,12 @@ export function mount(options: MountOptions): WidgetController {
     try {
       // The server's word first: prompts answered on another device or channel, cancelled or
       // expired are dropped (fetchOwed resolves them) before any pending one is shown again.
-      let fromServer: PromptConfig[] = [];
-      if (o.owed) fromServer = await o.owed(client).catch((e: unknown) => (fail(e), []));
-      else if (o.resumePending !== false && (await client.pending()).length > 0) {
-        await fetchOwed(client).catch(() => []);
-      }
+      // After one storage read, so that identify() calls the script tag held run first.
+      await client.pending();
+      const fromServer = await (o.owed ?? fetchOwed)(client).catch((e: unknown) => {
+        fail(e);
+        return [];
+      });
       if (o.resumePending !== false) {
         const owed = await client.pending();
         const at = (x: (typeof owed)[number]) => Number(x.prompt.at) || Date.parse(x.createdAt);
@@ -154,11 +155,7 @@ export function mount(options: MountOptions): WidgetController {
       // sign-in comes after start. Without a rater token fetchOwed asks nothing.
       if (user?.id) {
         (o.owed ?? fetchOwed)(client)
-          .then(async (owed) => {
-            // fetchOwed dropped what was answered elsewhere from storage: take down a prompt
-            // from an earlier page view that is on screen, rather than have it answered twice.
-            const cur = jobs.current();
-            if (cur?.resumed && (await gone(cur)) && view.withdraw(cur)) skipped(cur, 'closed');
+          .then((owed) => {
             for (const p of owed) if (!destroyed) void jobs.ask(p).catch(fail);
           })
           .catch(fail);

@@ -14,7 +14,7 @@ export async function fetchOwed(client: RaayeClient): Promise<PromptConfig[]> {
   const token = client.raterToken();
   if (!token) return [];
   const { endpoint, siteKey } = client.options;
-  const url = `${endpoint.replace(/\/$/, '')}/v1/owed?raterId=${encodeURIComponent(await client.raterId())}`;
+  const url = `${endpoint}/v1/owed?raterId=${encodeURIComponent(await client.raterId())}`;
   const res = await fetch(url, {
     headers: { Authorization: `Bearer ${siteKey}`, [RATER_TOKEN_HEADER]: token },
   });

@@ -40,8 +40,6 @@ export function createPromptView(d: ViewDeps) {
   let returnFocus: HTMLElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reveal: (() => void) | undefined;
-  /** Takes down the prompt on screen unless answered; true when it did. */
-  let withdraw: ((job: Job) => boolean) | undefined;
 
   const locale = () => {
     const l = resolveLocale([...(o.locales ?? []), ...globalPacks], o.locale, o.strings);
@@ -52,7 +50,7 @@ export function createPromptView(d: ViewDeps) {
   const close = () => {
     clearTimeout(timer);
     restoreInert?.();
-    restoreInert = reveal = draw = withdraw = undefined;
+    restoreInert = reveal = draw = undefined;
     render(null, root);
     // Give focus back where it was, unless the person has moved it elsewhere meanwhile.
     const active = document.activeElement;
@@ -117,12 +115,6 @@ export function createPromptView(d: ViewDeps) {
       job.resolve({ status: 'dismissed', reason });
       close();
     };
-    withdraw = (j) => {
-      if (j !== job || settled) return false;
-      settled = true;
-      close();
-      return true;
-    };
     draw = () => {
       const l = locale();
       code = l.code;
@@ -181,7 +173,6 @@ export function createPromptView(d: ViewDeps) {
 
   return {
     show,
-    withdraw: (job: Job) => !!withdraw?.(job),
     /** Re-render the prompt on screen (a language pack arrived). */
     refresh: () => draw?.(),
     destroy() {
