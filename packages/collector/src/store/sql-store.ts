@@ -1,4 +1,5 @@
 import { CollectorError, isCollectorError } from '../errors';
+import { retractDisplaced } from '../outbox/displaced';
 import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
@@ -62,12 +63,15 @@ SELECT id::text AS id FROM inserted`;
 
 // Unverified ratings holding the slot a verified rating of the batch claims. Each statement
 // sees what is committed (READ COMMITTED), so one that raced in since is found on a retry.
+// Returns them whole: their outbox events are retracted (outbox/displaced.ts).
 const DISPLACE_UNVERIFIED = `
-WITH ${BATCH}
-DELETE FROM raaye_ratings r USING batch b
-WHERE r.site_id = $1 AND b.verified AND NOT r.verified AND r.rater_id = b."raterId"
-  AND r.interaction_id = b."interactionId" AND r.id <> b.id
-RETURNING r.id::text AS id`;
+WITH ${BATCH}, gone AS (
+  DELETE FROM raaye_ratings r USING batch b
+  WHERE r.site_id = $1 AND b.verified AND NOT r.verified AND r.rater_id = b."raterId"
+    AND r.interaction_id = b."interactionId" AND r.id <> b.id
+  RETURNING r.*, b.id AS displaced_by
+)
+SELECT ${RATING_COLUMNS}, displaced_by::text AS displaced_by FROM gone`;
 
 /**
  * The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client.
@@ -140,7 +144,17 @@ export function sqlStore(
         let pending = ratings;
         for (let round = 0; round < 3 && pending.length > 0; round++) {
           const batch = JSON.stringify(pending);
-          await tx.query(DISPLACE_UNVERIFIED, [siteId, batch]);
+          const gone = await tx.query<RatingRow & { displaced_by: string }>(DISPLACE_UNVERIFIED, [
+            siteId,
+            batch,
+          ]);
+          await retractDisplaced(
+            tx,
+            siteId,
+            gone.map((row) => ({ rating: toStoredRating(row), by: row.displaced_by })),
+            events,
+            at,
+          );
           const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
             siteId,
             batch,
