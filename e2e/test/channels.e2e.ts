@@ -145,6 +145,27 @@ for (const backend of backends()) {
       await mail.close();
     });
 
+    it('a device that was asked and closed the tab never asks again once answered by e-mail', async () => {
+      const debt = await owe();
+      const title = 'How was your ride with Ali?';
+      // Asked and closed unanswered: the prompt is pending on the device.
+      const device = await stack.browser.newContext();
+      const first = await openAccount(device, debt.rater);
+      await first.getByRole('dialog', { name: title }).waitFor();
+      await first.close({ runBeforeUnload: false });
+      const mail = await stack.browser.newPage();
+      await mail.goto(debt.links.scores[3]!.url);
+      await waitFor('the e-mail rating', async () =>
+        (await storedFor(debt.interactionId)).length ? true : undefined,
+      );
+      // The collector's word comes before the held prompt, which is dropped, never shown.
+      const again = await openAccount(device, debt.rater);
+      expect(await shownAfterProbe(again)).toEqual(['probe']);
+      expect(await storedFor(debt.interactionId)).toHaveLength(1);
+      await device.close();
+      await mail.close();
+    });
+
     it('the widget answers first; the e-mail and SMS links then say "already rated"', async () => {
       const debt = await owe();
       const phone = await stack.browser.newContext();

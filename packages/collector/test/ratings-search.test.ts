@@ -146,9 +146,8 @@ describe.each(storeCases)('GET /v1/ratings/search on $name', (storeCase) => {
     // 45 ratings, in batches sharing one event time each (ties), over five days.
     const made: WireRating[] = [];
     for (let b = 0; b < 9; b++) {
-      const batch = Array.from({ length: 5 }, () =>
-        rating({ score: (b % 5) + 1, createdAt: ago(b * 12) }),
-      );
+      const createdAt = ago(b * 12);
+      const batch = Array.from({ length: 5 }, () => rating({ score: (b % 5) + 1, createdAt }));
       await post(batch);
       made.push(...batch);
     }

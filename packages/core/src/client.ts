@@ -34,6 +34,8 @@ const keepaliveFetch = () =>
  */
 export function createClient(options: ClientOptions): RaayeClient {
   const o = validateOptions(options);
+  // Without trailing slashes, once: paths (`/v1/ratings`, `/v1/owed`) are appended to it.
+  const endpoint = o.endpoint.replace(/\/+$/, '');
   const namespace = o.namespace ?? 'raaye';
   const source: Source = o.source ?? (typeof window === 'undefined' ? 'node' : 'web');
   const events = createEmitter<ClientEvents>();
@@ -66,7 +68,7 @@ export function createClient(options: ClientOptions): RaayeClient {
   const timeoutMs = o.timeoutMs ?? 10_000;
   const flusher = createFlusher(
     {
-      endpoint: o.endpoint,
+      endpoint,
       siteKey: o.siteKey,
       baseMs: o.retry?.baseMs ?? 1000,
       capMs: o.retry?.capMs ?? 300_000,
@@ -113,7 +115,7 @@ export function createClient(options: ClientOptions): RaayeClient {
   };
 
   return {
-    options: { siteKey: o.siteKey, endpoint: o.endpoint, source },
+    options: { siteKey: o.siteKey, endpoint, source },
 
     async rate(input) {
       guard();

@@ -30,14 +30,17 @@ export type {
   ReplayInput,
 } from './types/deliveries';
 export type {
+  BusinessHours,
   FollowUp,
   FollowUpDetail,
   FollowUpStatus,
+  InboxSettings,
   OtherRating,
   ReplyMetrics,
   SlaMetrics,
+  Weekday,
 } from './types/inbox';
-export { FOLLOWUP_STATUSES } from './types/inbox';
+export { FOLLOWUP_STATUSES, WEEKDAYS } from './types/inbox';
 export type {
   EraseResult,
   FollowUpsPage,
@@ -53,7 +56,7 @@ export type {
   Stats,
   StoredRating,
 } from './types/read';
-export type { ActivityEntry, Actor, Member, Role } from './types/team';
+export type { ActivityEntry, Actor, ApiToken, Member, Role, TokenScope } from './types/team';
 export { ROLES } from './types/team';
 export type {
   ErrorBody,

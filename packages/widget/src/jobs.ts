@@ -8,6 +8,8 @@ export interface Job {
   resolve: (r: AskResult) => void;
   /** Settles once a required prompt is stored as pending (at once for the rest). */
   durable: Promise<unknown>;
+  /** Stored as pending by an earlier page view: shown only while it still is. */
+  resumed?: boolean;
 }
 
 /** What `client.expect` stores: plain JSON, so it can be shown again after a reload. */
@@ -76,7 +78,7 @@ export function createJobs(
               if (!isRaayeError(e) || e.code !== 'already_rated') fail(e);
             })
           : Promise.resolve();
-      queue.push({ prompt, promise, resolve, durable });
+      queue.push({ prompt, promise, resolve, durable, resumed });
       void next();
       return promise;
     },

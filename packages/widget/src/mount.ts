@@ -63,6 +63,15 @@ export function mount(options: MountOptions): WidgetController {
     job.resolve({ status: 'skipped', reason });
   };
 
+  /**
+   * Why a required prompt is no longer owed, if it is not: rated, or (one resumed from an earlier
+   * page view) no longer pending: answered on another device or channel, cancelled or expired.
+   */
+  const gone = async (job: Job) => {
+    const { reason } = await client.shouldAsk(job.prompt.interactionId);
+    return job.resumed ? reason !== 'pending' && 'closed' : reason === 'already_rated' && reason;
+  };
+
   /** Decide whether a prompt whose turn has come is still to be shown, then show it. */
   const run = async (job: Job) => {
     const p = job.prompt;
@@ -83,8 +92,8 @@ export function mount(options: MountOptions): WidgetController {
         }
       } else {
         // Required: stored as pending when asked (jobs.ts); shown once that write is done.
-        const [decision] = await Promise.all([client.shouldAsk(p.interactionId), job.durable]);
-        if (decision.reason === 'already_rated') skipped(job, decision.reason);
+        const [why] = await Promise.all([gone(job), job.durable]);
+        if (why) skipped(job, why);
         else {
           // Not awaited: recording the prompt for the recontact rules need not delay showing it.
           client.noteAsked(p.interactionId).catch(fail);
@@ -106,11 +115,12 @@ export function mount(options: MountOptions): WidgetController {
     try {
       // The server's word first: prompts answered on another device or channel, cancelled or
       // expired are dropped (fetchOwed resolves them) before any pending one is shown again.
-      let fromServer: PromptConfig[] = [];
-      if (o.owed) fromServer = await o.owed(client).catch((e: unknown) => (fail(e), []));
-      else if (o.resumePending !== false && (await client.pending()).length > 0) {
-        await fetchOwed(client).catch(() => []);
-      }
+      // After one storage read, so that identify() calls the script tag held run first.
+      await client.pending();
+      const fromServer = await (o.owed ?? fetchOwed)(client).catch((e: unknown) => {
+        fail(e);
+        return [];
+      });
       if (o.resumePending !== false) {
         const owed = await client.pending();
         const at = (x: (typeof owed)[number]) => Number(x.prompt.at) || Date.parse(x.createdAt);

@@ -1,5 +1,5 @@
 import type { RaayeClient } from '@raaye/core';
-import { type OwedItem, type OwedList, RATER_TOKEN_HEADER } from '@raaye/protocol';
+import { type OwedList, RATER_TOKEN_HEADER } from '@raaye/protocol';
 import type { PromptConfig } from './types';
 
 /**
@@ -14,16 +14,16 @@ export async function fetchOwed(client: RaayeClient): Promise<PromptConfig[]> {
   const token = client.raterToken();
   if (!token) return [];
   const { endpoint, siteKey } = client.options;
-  const url = `${endpoint.replace(/\/$/, '')}/v1/owed?raterId=${encodeURIComponent(await client.raterId())}`;
+  const url = `${endpoint}/v1/owed?raterId=${encodeURIComponent(await client.raterId())}`;
   const res = await fetch(url, {
     headers: { Authorization: `Bearer ${siteKey}`, [RATER_TOKEN_HEADER]: token },
   });
   if (!res.ok) return [];
-  const body = (await res.json()) as Partial<OwedList> | OwedItem[];
+  const { owed = [], closed = [] } = (await res.json()) as Partial<OwedList>;
   // Answered on another device or channel (e-mail, SMS link), cancelled or expired: drop the
   // prompt this device still holds, so it is never asked again.
-  if (!Array.isArray(body)) for (const id of body.closed ?? []) await client.resolve(id);
-  return (Array.isArray(body) ? body : (body.owed ?? [])).map((it) => ({
+  for (const id of closed) await client.resolve(id);
+  return owed.map((it) => ({
     interactionId: it.interactionId,
     interactionType: it.interactionType ?? undefined,
     title: it.prompt ?? undefined,

@@ -128,9 +128,9 @@ export interface MountOptions {
   /** Show prompts still owed from an earlier page view. @default true */
   resumePending?: boolean;
   /**
-   * Where to find prompts the server says this rater owes, on start. Pass `fetchOwed` to use the
-   * collector's `GET /v1/owed` (with the rater token of `user` / `identify`); `identify()` uses
-   * it, or `fetchOwed` when absent.
+   * Where to find prompts the server says this rater owes, on start and on `identify()`.
+   * @default fetchOwed: the collector's `GET /v1/owed`, with the rater token of `user` /
+   * `identify` (nothing is asked without one)
    */
   owed?: (client: RaayeClient) => Promise<PromptConfig[]>;
   /** Post events to a native webview host when one is present. @default true */

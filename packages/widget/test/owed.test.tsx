@@ -112,4 +112,32 @@ describe('prompts owed by the server', () => {
     expect(m.ui.queryByRole('dialog', { name: 'Ride with Ali?' })).toBeNull();
     expect((await client.pending()).map((p) => p.interactionId)).toEqual(['ride_still_owed']);
   });
+
+  it('prompts from an earlier page view are shown only while still pending', async () => {
+    const { client } = testClient();
+    for (const [id, title] of [
+      ['ride_a', 'Ride A?'],
+      ['ride_b', 'Ride B?'],
+      ['ride_c', 'Ride C?'],
+    ] as const) {
+      await client.expect({ interactionId: id, prompt: { title, at: 0 } });
+    }
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ owed: [], closed: ['ride_b'] })));
+    vi.stubGlobal('fetch', fetch);
+    // No token yet: the prompts held from the earlier visit come back as they are.
+    m = mountWidget({}, client);
+    await m.ui.findByRole('dialog', { name: 'Ride A?' });
+    const skipped: string[] = [];
+    m.ctl.on('skipped', (e) => skipped.push(`${e.interactionId}: ${e.reason}`));
+    // Signed in while A is up: B was answered by e-mail meanwhile, so it is not asked after A.
+    m.ctl.identify({ id: 'u_4', token: RATER_TOKEN });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    await vi.waitFor(async () =>
+      expect((await client.pending()).map((p) => p.interactionId)).toEqual(['ride_a', 'ride_c']),
+    );
+    fireEvent.click(m.ui.getByRole('radio', { name: '5 stars' }));
+    fireEvent.click(m.ui.getByRole('button', { name: 'Submit' }));
+    await m.ui.findByRole('dialog', { name: 'Ride C?' });
+    expect(skipped).toEqual(['ride_b: closed']);
+  });
 });

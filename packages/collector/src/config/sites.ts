@@ -7,7 +7,7 @@ import {
   OwnersSchema,
 } from '../destinations/config';
 import { CollectorError } from '../errors';
-import type { EventType } from '../outbox/event-types';
+import { EVENT_TYPES, type EventType, receives } from '../outbox/event-types';
 import { issuePath } from '../validate/issue-path';
 import type { SiteConfig } from './types';
 
@@ -142,6 +142,8 @@ function destinationsOf(site: v.InferOutput<typeof SiteSchema>) {
     }
     ids.add(d.id);
   }
-  const events = new Set<EventType>(destinations.flatMap((d) => d.events));
+  const events = new Set<EventType>(
+    EVENT_TYPES.filter((t) => destinations.some((d) => receives(d.events, t))),
+  );
   return { destinations, owners, events };
 }

@@ -1,3 +1,4 @@
+import { receives } from '../outbox/event-types';
 import type { DestinationConfig } from './config';
 
 /**
@@ -9,7 +10,7 @@ export function wants(
   type: string,
   data: Record<string, unknown>,
 ): boolean {
-  if (!(destination.events as string[]).includes(type)) return false;
+  if (!receives(destination.events, type)) return false;
   const filter = destination.filter;
   const rating = data.rating as
     | { scale?: string; score?: number; tags?: string[]; interactionType?: string | null }

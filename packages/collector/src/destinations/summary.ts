@@ -25,6 +25,7 @@ interface RatingData {
 const TITLES: Record<string, string> = {
   'rating.low': 'Low rating',
   'rating.created': 'New rating',
+  'rating.displaced': 'Rating withdrawn: replaced by the verified customer’s own',
   'followup.replied': 'Follow-up replied',
   'destination.disabled': 'Delivery destination disabled',
 };

@@ -1,26 +1,11 @@
+import type { InboxSettings } from '@raaye/protocol';
 import * as v from 'valibot';
 import { Email } from '../members/schemas';
 import { type BusinessHours, parseRange, WEEKDAYS, type Weekday } from '../sla/business-time';
 import { isTimeZone } from '../sla/zoned-time';
 import type { SqlClient } from '../store/sql-client';
 
-/** How a site's inbox behaves; owners edit it with `PUT /v1/inbox/settings`. */
-export interface InboxSettings {
-  /** Time to the first reply. @default 24 */
-  replyTargetHours: number;
-  /** `sla.breaching` fires this long before the deadline. @default 2 */
-  breachingBeforeHours: number;
-  /** Only these hours count toward the target; null: every hour counts. @default null */
-  businessHours: BusinessHours | null;
-  assignment: {
-    /** `round-robin` among agents, or leave new follow-ups unassigned. @default 'round-robin' */
-    mode: 'round-robin' | 'none';
-    /** Interaction type → e-mails of the members who take it (round-robin among them). */
-    byType: Record<string, string[]>;
-  };
-  /** Local hour (business hours' zone, else UTC) of the daily digest; null: none. @default 8 */
-  digestHour: number | null;
-}
+export type { InboxSettings };
 
 export const DEFAULT_SETTINGS: InboxSettings = {
   replyTargetHours: 24,

@@ -1,19 +1,9 @@
+import type { ApiToken, TokenScope } from '@raaye/protocol';
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
 import { hashToken, newToken } from './session-store';
 
-/** `read`: what a viewer sees. `full`: what an agent does. Neither manages members or tokens. */
-export type TokenScope = 'read' | 'full';
-
-export interface ApiToken {
-  id: string;
-  siteId: string;
-  name: string;
-  scope: TokenScope;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type { ApiToken, TokenScope };
 
 interface TokenRow {
   id: string;

@@ -9,6 +9,11 @@ export const EVENT_TYPES = [
   'rating.created',
   /** A rating whose score is low on its scale (the follow-up queue). data: { site, rating } */
   'rating.low',
+  /**
+   * An unverified rating was replaced by the verified rater's own (`raters: 'open'`, issue 11):
+   * forget it. data: { site, rating (the displaced one), displacedBy (the verified rating's id) }
+   */
+  'rating.displaced',
   /** Someone replied to a low rating. data: { site, rating, reply: { by, note, at } } */
   'followup.replied',
   /**
@@ -27,4 +32,16 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 export function isEventType(value: string): value is EventType {
   return (EVENT_TYPES as readonly string[]).includes(value);
+}
+
+// A destination that may have been sent a rating is also told when it is displaced, whether or
+// not it lists `rating.displaced`: otherwise a forged rating would stand in its systems for good.
+const IMPLIED: Partial<Record<EventType, readonly EventType[]>> = {
+  'rating.displaced': ['rating.created', 'rating.low'],
+};
+
+/** Whether a destination subscribed to `events` receives `type` (its list, plus what it implies). */
+export function receives(events: readonly EventType[], type: string): boolean {
+  if ((events as readonly string[]).includes(type)) return true;
+  return IMPLIED[type as EventType]?.some((t) => events.includes(t)) ?? false;
 }

@@ -1,15 +1,8 @@
+import { type BusinessHours, WEEKDAYS, type Weekday } from '@raaye/protocol';
 import { localParts, zonedInstant } from './zoned-time';
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** When someone is there to answer: opening hours per weekday in one time zone. */
-export interface BusinessHours {
-  /** IANA name, e.g. `Asia/Karachi`. */
-  timeZone: string;
-  /** `'09:00-17:30'` per open weekday; a weekday left out is closed. */
-  days: Partial<Record<Weekday, string>>;
-}
+// The shapes are the contract's (the dashboard edits them); the arithmetic is the collector's.
+export { type BusinessHours, WEEKDAYS, type Weekday };
 
 const RANGE = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
 

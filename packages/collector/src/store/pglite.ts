@@ -1,5 +1,6 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './dir-lock';
+import { compactAfterErase } from './erase-compaction';
 import type { SqlClient } from './sql-client';
 import { sqlStore } from './sql-store';
 import type { Store } from './types';
@@ -55,10 +56,14 @@ export async function pgliteStore(dir?: string): Promise<Store> {
   try {
     db = await PGlite.create(dir);
     const opened = db;
-    const store = sqlStore(client(opened), async () => {
-      await opened.close();
-      await unlock();
-    });
+    const store = sqlStore(
+      client(opened),
+      async () => {
+        await opened.close();
+        await unlock();
+      },
+      { afterErase: compactAfterErase },
+    );
     await store.migrate();
     return store;
   } catch (error) {

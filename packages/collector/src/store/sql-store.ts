@@ -1,8 +1,10 @@
 import { CollectorError, isCollectorError } from '../errors';
+import { retractDisplaced } from '../outbox/displaced';
 import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
 import { queryCoverage } from './coverage-sql';
+import { coalesced } from './erase-compaction';
 import { filterSql } from './filter-sql';
 import { groupCommit } from './group-commit';
 import { ledgerMethods } from './owed-ledger-sql';
@@ -61,12 +63,15 @@ SELECT id::text AS id FROM inserted`;
 
 // Unverified ratings holding the slot a verified rating of the batch claims. Each statement
 // sees what is committed (READ COMMITTED), so one that raced in since is found on a retry.
+// Returns them whole: their outbox events are retracted (outbox/displaced.ts).
 const DISPLACE_UNVERIFIED = `
-WITH ${BATCH}
-DELETE FROM raaye_ratings r USING batch b
-WHERE r.site_id = $1 AND b.verified AND NOT r.verified AND r.rater_id = b."raterId"
-  AND r.interaction_id = b."interactionId" AND r.id <> b.id
-RETURNING r.id::text AS id`;
+WITH ${BATCH}, gone AS (
+  DELETE FROM raaye_ratings r USING batch b
+  WHERE r.site_id = $1 AND b.verified AND NOT r.verified AND r.rater_id = b."raterId"
+    AND r.interaction_id = b."interactionId" AND r.id <> b.id
+  RETURNING r.*, b.id AS displaced_by
+)
+SELECT ${RATING_COLUMNS}, displaced_by::text AS displaced_by FROM gone`;
 
 /**
  * The Store on any SqlClient; `pgliteStore` and `postgresStore` only supply the client.
@@ -76,8 +81,14 @@ RETURNING r.id::text AS id`;
 export function sqlStore(
   client: SqlClient,
   onClose: () => Promise<void> = () => client.close(),
+  options: {
+    /** Run after an erasure commits, before it is answered (PGlite: `compactAfterErase`). */
+    afterErase?: (db: SqlClient) => Promise<void>;
+  } = {},
 ): Store {
   const db = guarded(client);
+  const afterErase = options.afterErase;
+  const compact = afterErase ? coalesced(() => afterErase(db)) : async () => {};
   // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
   // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
   // receive time; the requests of a group arrived in the same event-loop turn.
@@ -133,7 +144,17 @@ export function sqlStore(
         let pending = ratings;
         for (let round = 0; round < 3 && pending.length > 0; round++) {
           const batch = JSON.stringify(pending);
-          await tx.query(DISPLACE_UNVERIFIED, [siteId, batch]);
+          const gone = await tx.query<RatingRow & { displaced_by: string }>(DISPLACE_UNVERIFIED, [
+            siteId,
+            batch,
+          ]);
+          await retractDisplaced(
+            tx,
+            siteId,
+            gone.map((row) => ({ rating: toStoredRating(row), by: row.displaced_by })),
+            events,
+            at,
+          );
           const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
             siteId,
             batch,
@@ -229,7 +250,7 @@ export function sqlStore(
     },
 
     async eraseRater(siteId, raterId) {
-      return db.transaction(async (tx) => {
+      const deleted = await db.transaction(async (tx) => {
         const ratings = await tx.query(
           'DELETE FROM raaye_ratings WHERE site_id = $1 AND (rater_id = $2 OR user_id = $2) RETURNING 1',
           [siteId, raterId],
@@ -245,6 +266,8 @@ export function sqlStore(
         );
         return { ratings: ratings.length, owed: owed.length, events: events.length };
       });
+      if (deleted.ratings + deleted.owed + deleted.events > 0) await compact();
+      return deleted;
     },
 
     outbox: outboxSql(db),

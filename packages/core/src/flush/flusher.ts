@@ -58,7 +58,7 @@ export function createFlusher(
   store: StorageHandle,
   events: Emitter<ClientEvents>,
 ) {
-  const url = config.endpoint.replace(/\/+$/, '') + RATINGS_PATH;
+  const url = config.endpoint + RATINGS_PATH;
   let backoff: BackoffState = { attempt: 0, until: 0 };
   let loaded = false;
   let failures = 0;

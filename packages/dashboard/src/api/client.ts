@@ -1,3 +1,10 @@
+import {
+  HEADERS,
+  PATHS,
+  type RatingsPage,
+  type RatingsQuery,
+  ratingsSearchParams,
+} from '@raaye/protocol';
 import type { ApiToken, InboxSettings, TokenScope } from '../team/types';
 import { ApiError } from './ApiError';
 import type {
@@ -31,6 +38,21 @@ export interface InboxQuery {
   statuses?: FollowUpStatus[];
   /** `me`, `none` or a member id. */
   assignee?: string;
+  /** `newest` first (what the dashboard shows) or by `due` time. @default 'due' */
+  order?: 'newest' | 'due';
+  /** Words that must each appear in the comment. */
+  q?: string;
+  /** `nextCursor` of the page before. */
+  cursor?: string;
+  /** 1–500. @default 200 */
+  limit?: number;
+}
+
+/** One page of `GET /v1/inbox`. */
+export interface InboxPage {
+  items: FollowUp[];
+  nextCursor: string | null;
+  now: string;
 }
 
 export interface Api {
@@ -40,7 +62,9 @@ export interface Api {
   signIn(email: string, password: string, site?: string): Promise<Session>;
   signOut(everywhere?: boolean): Promise<void>;
   stats(filter: RatingFilter, signal?: AbortSignal): Promise<Stats>;
-  inbox(query: InboxQuery, signal?: AbortSignal): Promise<{ items: FollowUp[]; now: string }>;
+  inbox(query: InboxQuery, signal?: AbortSignal): Promise<InboxPage>;
+  /** One page of every rating matching `query`, newest first (`GET /v1/ratings/search`). */
+  searchRatings(query: RatingsQuery, signal?: AbortSignal): Promise<RatingsPage>;
   followUp(id: string): Promise<FollowUpDetail>;
   act(id: string, action: FollowUpAction): Promise<FollowUp>;
   bulk(
@@ -174,11 +198,16 @@ export function createApi(options: ApiOptions): Api {
     },
     stats: (filter, signal) => json<Stats>(`/v1/stats${filterQuery(filter)}`, { signal }),
     inbox(query, signal) {
-      const extra: Record<string, string> = { limit: '200' };
+      const extra: Record<string, string> = { limit: String(query.limit ?? 200) };
       if (query.statuses?.length) extra.status = query.statuses.join(',');
       if (query.assignee) extra.assignee = query.assignee;
+      if (query.order) extra.order = query.order;
+      if (query.q?.trim()) extra.q = query.q.trim();
+      if (query.cursor) extra.cursor = query.cursor;
       return json(`/v1/inbox${filterQuery({}, extra)}`, { signal });
     },
+    searchRatings: (query, signal) =>
+      json(`${PATHS.ratingsSearch}?${ratingsSearchParams(query)}`, { signal }),
     followUp: (id) => json(`/v1/inbox/${encodeURIComponent(id)}`),
     act: async (id, action) =>
       (await post<{ followUp: FollowUp }>(`/v1/inbox/${encodeURIComponent(id)}`, action)).followUp,
@@ -235,7 +264,7 @@ export function createApi(options: ApiOptions): Api {
         for (const line of (await response.text()).split('\n')) {
           if (line) rows.push(JSON.parse(line) as StoredRating);
         }
-        const next = response.headers.get('raaye-next-cursor');
+        const next = response.headers.get(HEADERS.nextCursor);
         if (!next) return rows;
         cursor = next;
       }

@@ -6,8 +6,10 @@ import { CoveragePanel } from '../coverage/CoveragePanel';
 import { Deliveries } from '../deliveries/LazyDeliveries';
 import { useStrings } from '../i18n/context';
 import { type InboxFilter, InboxView } from '../inbox/InboxView';
+import { INBOX_PAGE, loadInbox } from '../inbox/load-inbox';
 import { lastDays, rangeFilter } from '../lib/date-range';
 import { Poller } from '../lib/poller';
+import { RatingsView } from '../ratings/RatingsView';
 import { Scores } from '../scores/Scores';
 import { Members } from '../team/Members';
 import { Metrics } from '../team/Metrics';
@@ -47,7 +49,11 @@ export function Dashboard(props: DashboardProps) {
   const [inboxFilter, setInboxFilter] = useState<InboxFilter>({
     view: 'waiting',
     whose: 'everyone',
+    order: 'newest',
   });
+  // How many follow-ups the inbox shows: a page more per "Load more", back to one on a new view.
+  const [want, setWant] = useState(INBOX_PAGE);
+  const [more, setMore] = useState(false);
   const [stats, setStats] = useState<Stats | null>(null);
   const [items, setItems] = useState<FollowUp[] | null>(null);
   const [at, setAt] = useState(clock());
@@ -78,11 +84,20 @@ export function Dashboard(props: DashboardProps) {
         try {
           const [s, inbox] = await Promise.all([
             api.stats(filter),
-            api.inbox({ statuses: [...statuses], ...(assignee ? { assignee } : {}) }),
+            loadInbox(
+              api,
+              {
+                statuses: [...statuses],
+                order: inboxFilter.order,
+                ...(assignee ? { assignee } : {}),
+              },
+              want,
+            ),
           ]);
           if (!current) return;
           setStats(s);
           setItems(inbox.items);
+          setMore(inbox.more);
           setAt(clock());
           setLive({ state: 'live', at: clock() });
         } catch (e) {
@@ -102,7 +117,7 @@ export function Dashboard(props: DashboardProps) {
       p.stop();
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [api, filter, inboxFilter, pollMs]);
+  }, [api, filter, inboxFilter, want, pollMs]);
 
   const me = session.member;
   const waiting = inboxFilter.view === 'waiting' ? (items ?? []) : [];
@@ -153,13 +168,19 @@ export function Dashboard(props: DashboardProps) {
               api={api}
               items={items}
               filter={inboxFilter}
-              onFilter={setInboxFilter}
+              onFilter={(next) => {
+                setWant(INBOX_PAGE);
+                setInboxFilter(next);
+              }}
+              more={more}
+              onMore={() => setWant(want + INBOX_PAGE)}
               me={me}
               now={at}
               onChanged={() => void poller.current?.run()}
               announce={setMessage}
             />
             <Metrics api={api} filter={filter} />
+            <RatingsView api={api} filter={filter} />
             {me.role === 'owner' && (
               <>
                 <Members api={api} me={me} announce={setMessage} />

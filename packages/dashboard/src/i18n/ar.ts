@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsAr } from './ratings-ar';
 import { teamAr } from './team-ar';
 
 /** Arabic, right to left. Digits stay Latin so figures read the same as in exports. */
@@ -186,4 +187,5 @@ export const ar: Strings = {
     ownersOnly: 'المالكون وحدهم يمكنهم إعادة الإرسال أو إعادة تفعيل وجهة.',
   },
   team: teamAr,
+  browse: ratingsAr,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsDe } from './ratings-de';
 import { teamDe } from './team-de';
 
 /** German, formal address (Sie), as in the widget's and the reply e-mails' German. */
@@ -191,4 +192,5 @@ export const de: Strings = {
     ownersOnly: 'Nur Inhaber können erneut senden oder ein Ziel wieder aktivieren.',
   },
   team: teamDe,
+  browse: ratingsDe,
 };

@@ -3,6 +3,7 @@ import type { Scale } from '@raaye/protocol';
 import { coverageEn } from '../coverage/strings';
 import { deliveriesEn } from '../deliveries/strings';
 import type { DurationUnits } from '../lib/sla';
+import { ratingsEn } from './ratings-en';
 import { teamEn } from './team-en';
 
 /** Every user-facing text of the dashboard; a language pack implements all of it. */
@@ -136,6 +137,7 @@ export const en = {
   coverage: coverageEn,
   deliveries: deliveriesEn,
   team: teamEn,
+  browse: ratingsEn,
 };
 
 export type Strings = typeof en;

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsEs } from './ratings-es';
 import { teamEs } from './team-es';
 
 /** Spanish, addressing the reader as tú, as the widget and the reply e-mails do. */
@@ -189,4 +190,5 @@ export const es: Strings = {
     ownersOnly: 'Solo los propietarios pueden reenviar entregas o reactivar un destino.',
   },
   team: teamEs,
+  browse: ratingsEs,
 };

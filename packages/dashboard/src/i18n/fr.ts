@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsFr } from './ratings-fr';
 import { teamFr } from './team-fr';
 
 /**
@@ -195,4 +196,5 @@ export const fr: Strings = {
       'Seuls les propriétaires peuvent renvoyer des livraisons ou réactiver une destination.',
   },
   team: teamFr,
+  browse: ratingsFr,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsHi } from './ratings-hi';
 import { teamHi } from './team-hi';
 
 /**
@@ -188,4 +189,5 @@ export const hi: Strings = {
     ownersOnly: 'केवल मालिक डिलीवरी फिर से भेज सकते हैं या किसी गंतव्य को फिर से सक्रिय कर सकते हैं।',
   },
   team: teamHi,
+  browse: ratingsHi,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsId } from './ratings-id';
 import { teamId } from './team-id';
 
 /** Indonesian, addressing the reader as Anda, as the widget and the reply e-mails do. */
@@ -187,4 +188,5 @@ export const id: Strings = {
     ownersOnly: 'Hanya pemilik yang dapat mengirim ulang atau mengaktifkan kembali tujuan.',
   },
   team: teamId,
+  browse: ratingsId,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsPt } from './ratings-pt';
 import { teamPt } from './team-pt';
 
 /** Portuguese as written in Brazil (CLDR reads bare `pt` as pt-BR), addressing the reader as você. */
@@ -190,4 +191,5 @@ export const pt: Strings = {
     ownersOnly: 'Só proprietários podem reenviar entregas ou reativar um destino.',
   },
   team: teamPt,
+  browse: ratingsPt,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsTr } from './ratings-tr';
 import { teamTr } from './team-tr';
 
 /** Turkish, addressing the reader as siz, as the widget and the reply e-mails do. */
@@ -188,4 +189,5 @@ export const tr: Strings = {
       'Yalnızca sahipler teslimatları yeniden gönderebilir veya bir hedefi yeniden etkinleştirebilir.',
   },
   team: teamTr,
+  browse: ratingsTr,
 };

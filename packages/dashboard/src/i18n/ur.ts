@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { ratingsUr } from './ratings-ur';
 import { teamUr } from './team-ur';
 
 /** Urdu, right to left. Digits stay Latin so figures read the same as in exports. */
@@ -184,4 +185,5 @@ export const ur: Strings = {
     ownersOnly: 'صرف مالکان ترسیل دوبارہ بھیج سکتے ہیں یا کسی منزل کو دوبارہ فعال کر سکتے ہیں۔',
   },
   team: teamUr,
+  browse: ratingsUr,
 };

@@ -4,6 +4,7 @@ import type { Api } from '../api/client';
 import type { FollowUpAction, FollowUpDetail, Member } from '../api/types';
 import { useStrings } from '../i18n/context';
 import { formatUtc } from '../lib/format';
+import { CustomerHistory } from '../ratings/CustomerHistory';
 
 export interface FollowUpPanelProps {
   api: Api;
@@ -190,20 +191,7 @@ export function FollowUpPanel({ api, id, me, onChanged, announce }: FollowUpPane
           </li>
         ))}
       </ol>
-      <h4>{tt.otherRatings}</h4>
-      {detail.otherRatings.length === 0 ? (
-        <p>{tt.noOtherRatings}</p>
-      ) : (
-        <ul class="history">
-          {detail.otherRatings.map((r) => (
-            <li key={r.id}>
-              {t.scoreText(r.scale, r.score)} · {r.interactionType ?? r.interactionId} · {r.source}
-              {r.comment && <q>{r.comment}</q>} ·{' '}
-              <time dateTime={r.eventTime}>{formatUtc(r.eventTime)}</time>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CustomerHistory api={api} customer={f.rating.userId ?? f.rating.raterId} except={id} />
     </div>
   );
 }

@@ -9,14 +9,19 @@ import { FollowUpPanel } from './FollowUpPanel';
 export interface InboxFilter {
   view: 'waiting' | 'replied' | 'done';
   whose: 'everyone' | 'mine' | 'nobody';
+  /** Newest first (a spam burst cannot bury the latest complaint) or by time left. */
+  order: 'newest' | 'due';
 }
 
 export interface InboxViewProps {
   api: Api;
-  /** As the collector sorted them: earliest deadline first. */
+  /** As the collector sorted them (`filter.order`). */
   items: FollowUp[];
   filter: InboxFilter;
   onFilter(next: InboxFilter): void;
+  /** More follow-ups follow the ones shown. */
+  more: boolean;
+  onMore(): void;
   me: Member;
   now: number;
   onChanged(): void;
@@ -29,6 +34,8 @@ export function InboxView({
   items,
   filter,
   onFilter,
+  more,
+  onMore,
   me,
   now,
   onChanged,
@@ -36,6 +43,7 @@ export function InboxView({
 }: InboxViewProps) {
   const t = useStrings();
   const tt = t.team;
+  const tr = t.browse;
   const canWork = me.role !== 'viewer';
   const [openId, setOpenId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -118,6 +126,18 @@ export function InboxView({
             <option value="everyone">{tt.everyone}</option>
             <option value="mine">{tt.mine}</option>
             <option value="nobody">{tt.unassigned}</option>
+          </select>
+        </label>
+        <label>
+          {tr.order}
+          <select
+            value={filter.order}
+            onChange={(e) =>
+              refilter({ ...filter, order: e.currentTarget.value as InboxFilter['order'] })
+            }
+          >
+            <option value="newest">{tr.newestFirst}</option>
+            <option value="due">{tr.byTimeLeft}</option>
           </select>
         </label>
       </div>
@@ -210,6 +230,11 @@ export function InboxView({
             );
           })}
         </ol>
+      )}
+      {more && (
+        <button type="button" class="more" onClick={onMore}>
+          {tr.loadMore}
+        </button>
       )}
     </section>
   );

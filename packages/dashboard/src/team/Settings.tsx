@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
 import { useStrings } from '../i18n/context';
-import { type InboxSettings, WEEKDAYS, type Weekday } from './types';
+import type { InboxSettings, Weekday } from './types';
 import './admin.css';
 
 interface DayForm {
@@ -21,6 +21,10 @@ interface Form {
   byType: string;
   digest: string;
 }
+
+// Shown from Monday, as most of the product's locales start the working week (the contract's
+// WEEKDAYS is in Date#getDay order).
+const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const WORKDAY: DayForm = { open: true, from: '09:00', to: '17:00' };
 

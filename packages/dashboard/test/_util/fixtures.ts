@@ -133,7 +133,8 @@ export function fakeApi(items: FollowUp[] = [], s: Stats = stats(), member: Memb
     signIn: vi.fn(async (_email: string, _password: string, _site?: string) => session(OWNER)),
     signOut: vi.fn(async (_everywhere?: boolean) => {}),
     stats: vi.fn(async () => s),
-    inbox: vi.fn(async () => ({ items, now: new Date(NOW).toISOString() })),
+    inbox: vi.fn(async () => ({ items, nextCursor: null, now: new Date(NOW).toISOString() })),
+    searchRatings: vi.fn(async () => ({ ratings: [], nextCursor: null })),
     followUp: vi.fn(async (id: string) => ({
       followUp: items.find((i) => i.id === id)!,
       activity: [],

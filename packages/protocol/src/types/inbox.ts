@@ -86,3 +86,32 @@ export interface SlaMetrics {
   /** Who sent the first reply. */
   byAgent: Array<ReplyMetrics & { memberId: string; name: string }>;
 }
+
+/** Days of the week as business hours name them; in `Date#getDay()` order (Sunday first). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Hours of the week that count toward the reply target, in an IANA time zone. */
+export interface BusinessHours {
+  timeZone: string;
+  /** Day → `HH:MM-HH:MM` local time; a day left out is closed. */
+  days: Partial<Record<Weekday, string>>;
+}
+
+/** How a site's inbox behaves: `GET /v1/inbox/settings`; owners change any part with `PUT`. */
+export interface InboxSettings {
+  /** Time to the first reply. @default 24 */
+  replyTargetHours: number;
+  /** `sla.breaching` fires this long before the deadline. @default 2 */
+  breachingBeforeHours: number;
+  /** Only these hours count toward the target; null: every hour counts. @default null */
+  businessHours: BusinessHours | null;
+  assignment: {
+    /** `round-robin` among agents, or leave new follow-ups unassigned. @default 'round-robin' */
+    mode: 'round-robin' | 'none';
+    /** Interaction type → e-mails of the members who take it (round-robin among them). */
+    byType: Record<string, string[]>;
+  };
+  /** Local hour (business hours' zone, else UTC) of the daily digest; null: none. @default 8 */
+  digestHour: number | null;
+}

@@ -97,7 +97,7 @@ export interface RatingsQuery extends RatingFilter {
    * case, anywhere in it (so it also finds Urdu and Arabic words with attached letters or marks).
    */
   q?: string;
-  /** One customer across channels: ratings whose rater id or user id is this. */
+  /** One customer across channels: ratings with this rater id (their user id, when sent). */
   customer?: string;
   /** `nextCursor` of the page before. */
   cursor?: string;

@@ -31,3 +31,17 @@ export interface ActivityEntry {
   detail: Record<string, unknown> | null;
   at: string;
 }
+
+/** `read`: what a viewer sees. `full`: what an agent does. Neither manages members or tokens. */
+export type TokenScope = 'read' | 'full';
+
+/** A scoped API token as `GET /v1/tokens` sends it: never its secret. */
+export interface ApiToken {
+  id: string;
+  siteId: string;
+  name: string;
+  scope: TokenScope;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
