@@ -35,7 +35,6 @@ export type {
   FollowUpDetail,
   FollowUpStatus,
   InboxSettings,
-  OtherRating,
   ReplyMetrics,
   SlaMetrics,
   Weekday,

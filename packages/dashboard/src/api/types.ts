@@ -14,7 +14,6 @@ export type {
   FollowUpDetail,
   FollowUpStatus,
   Member,
-  OtherRating,
   RatingFilter,
   ReplayInput,
   Reply,
