@@ -86,4 +86,3 @@ export async function getFollowUp(
   if (!rows[0]) throw new CollectorError('not_found', 'no follow-up with this id');
   return toFollowUp(rows[0]);
 }
-

@@ -13,12 +13,7 @@ import { type Route, team } from '../routes/router';
 import { slaMetrics } from '../sla/metrics';
 import { composeReply } from './compose-reply';
 import { type FollowUpStatus, STATUSES } from './followup-row';
-import {
-  getFollowUp,
-  type InboxOrder,
-  listFollowUps,
-  orderKey,
-} from './followup-store';
+import { getFollowUp, type InboxOrder, listFollowUps, orderKey } from './followup-store';
 import { loadSettings, mergeSettings, SettingsSchema, saveSettings } from './settings';
 import { type Action, ActionSchema, applyAction } from './workflow';
 
