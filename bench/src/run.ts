@@ -416,9 +416,10 @@ Why batch 50 stays short of COPY where it does, from profiles taken at load 20�
   the collector's thread); of its busy time garbage collection 8–10 %, socket writes 11–25 %,
   validation 3–4 %, \`Date\` work 1.5 %, the driver 4–7 %.
 - **The team inbox on the same database:** \`pg_stat_activity\` sampled every 0.2 s during
-  batch-50 load showed the inbox's follow-up transactions (\`INSERT INTO raaye_followups\`,
-  \`raaye_activity\`, their commits waiting on \`WALSync\`) in most samples where a backend was busy,
-  and the ratings' own statement in few (see below).
+  batch-50 load, before the inbox opened follow-ups set-based (one transaction per pass),
+  showed its follow-up transactions (\`INSERT INTO raaye_followups\`, \`raaye_activity\`, commits
+  waiting on \`WALSync\`) in most samples where a backend was busy, and the ratings' own statement
+  or COPY in few; this run's rows include that change.
 
 One more cost the baseline does not have, found while profiling this run's batch-50 load: the
 bench's ratings are 40 % low (scores 1–2 of 5), and for each low rating the team inbox opens a
