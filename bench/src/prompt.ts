@@ -61,7 +61,7 @@ export const FORMBRICKS_NOTE =
   'cannot render locally: `@formbricks/js` is a loader that injects `<appUrl>/js/formbricks.umd.cjs` from the Formbricks app; that runtime is not on npm, so mocking the environment API has nothing to render with.';
 
 /** Runs in the page before any of its scripts: watches for the prompt and for long tasks. */
-function watcher(selector: string, script: string) {
+export function watcher(selector: string, script: string) {
   const w = window as unknown as Record<string, unknown>;
   const long: Array<[number, number]> = [];
   w.__long = long;
@@ -142,7 +142,7 @@ const SURVEY = {
 };
 
 /** The local "site": pages for each tool and canned answers for PostHog's API. */
-async function startSite() {
+export async function startSite() {
   const sentry = await bundle(
     `import * as Sentry from '@sentry/browser';
      Sentry.init({ dsn: window.SENTRY_DSN, integrations: [Sentry.feedbackIntegration({ autoInject: false })] });
@@ -232,7 +232,7 @@ export interface PromptRow {
   failures: string[];
 }
 
-const PATHS = ['/raaye.html', '/floor.html', '/posthog.html', '/sentry.html'];
+export const PATHS = ['/raaye.html', '/floor.html', '/posthog.html', '/sentry.html'];
 
 interface Visit {
   loaded?: number;

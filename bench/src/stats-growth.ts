@@ -21,6 +21,11 @@ export interface StatsGrowthRow {
   /** The same request with `If-None-Match` (the dashboard's 5 s poll when nothing changed). */
   conditionalMs: number;
   p99Ms: number;
+  /**
+   * The collector's own time in the store for the unfiltered and the conditional call (its
+   * `Server-Timing: store;dur=…`), apart from HTTP and this machine's scheduling.
+   */
+  storeMs: number;
   /** `GET /healthz` in the same loop: the HTTP floor on this machine at this moment. */
   healthMs: number;
   /** The previous implementation's three full-scan aggregate queries, straight on the database. */
@@ -103,11 +108,17 @@ export async function measureStatsGrowth(
       const conditional: number[] = [];
       const scans: number[] = [];
       const health: number[] = [];
+      const store: number[] = [];
+      const storeTime = (response: Response) =>
+        Number(/store;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
       for (let i = 0; i < SAMPLES; i++) {
         health.push((await get('/healthz')).ms);
-        all.push((await get('/v1/stats')).ms);
+        const plain = await get('/v1/stats');
+        all.push(plain.ms);
         windowed.push((await get(window)).ms);
-        conditional.push((await get('/v1/stats', { 'if-none-match': etag })).ms);
+        const revalidated = await get('/v1/stats', { 'if-none-match': etag });
+        conditional.push(revalidated.ms);
+        store.push(storeTime(plain.response), storeTime(revalidated.response));
         const started = performance.now();
         for (const query of FULL_SCAN) await sql.query(query, [SITE]);
         scans.push(performance.now() - started);
@@ -118,6 +129,7 @@ export async function measureStatsGrowth(
         windowMs: median(windowed),
         conditionalMs: median(conditional),
         p99Ms: percentile([...all, ...windowed, ...conditional], 99),
+        storeMs: median(store),
         healthMs: median(health),
         fullScanMs: median(scans),
       });

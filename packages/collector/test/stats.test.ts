@@ -97,6 +97,10 @@ describe('conditional GET', () => {
       const again = await handler(getRequest('/v1/stats', s.secretKey, { 'if-none-match': etag }));
       expect(again.status).toBe(304);
       expect(await again.text()).toBe('');
+      // The store's share of each answer, 304s included (the benchmark of issue 16 reads it).
+      for (const answer of [first, again]) {
+        expect(answer.headers.get('server-timing')).toMatch(/^store;dur=\d+\.\d{2}$/);
+      }
       await handler(postRequest(envelope([rating()], { siteKey: s.siteKey })));
       const changed = await handler(
         getRequest('/v1/stats', s.secretKey, { 'if-none-match': etag }),

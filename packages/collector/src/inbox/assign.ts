@@ -1,44 +1,68 @@
 import type { Member } from '../members/member-store';
-import type { SqlClient } from '../store/sql-client';
 import type { InboxSettings } from './settings';
 
 /**
- * Who takes a new follow-up: the members listed for its interaction type, else (round-robin
- * mode) the site's agents; each in turn, after whoever took the last one. Null when nobody fits.
- * Runs inside the caller's transaction; the row lock on the site's settings makes concurrent
- * collectors take turns instead of handing two follow-ups to the same person.
+ * Who may take a follow-up of this interaction type: the members listed for the type (not
+ * viewers), else (round-robin mode) the site's agents; in id order, the order turns go in.
  */
-export async function chooseAssignee(
-  tx: SqlClient,
-  siteId: string,
+export function assigneePool(
   settings: InboxSettings,
   members: readonly Member[],
   interactionType: string | null,
-  at: string,
-): Promise<Member | null> {
+): Member[] {
   const listed = interactionType ? settings.assignment.byType[interactionType] : undefined;
-  const pool = (
+  return (
     listed
       ? members.filter((m) => m.role !== 'viewer' && listed.includes(m.email))
       : settings.assignment.mode === 'round-robin'
         ? members.filter((m) => m.role === 'agent')
         : []
   ).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** Whether the type has its own list (the activity log names the rule that chose). */
+export const assignedByType = (settings: InboxSettings, interactionType: string | null) =>
+  interactionType !== null && settings.assignment.byType[interactionType] !== undefined;
+
+/**
+ * The site's turn: the first member of `pool` after whoever took the last follow-up (`last`, a
+ * member id; one turn across all pools), wrapping round. Null when the pool is empty.
+ */
+export function nextInTurn(pool: readonly Member[], last: string | null): Member | null {
   if (pool.length === 0) return null;
-  await tx.query(
-    `INSERT INTO raaye_inbox_settings (site_id, settings, updated_at) VALUES ($1, '{}', $2::timestamptz)
-     ON CONFLICT (site_id) DO NOTHING`,
-    [siteId, at],
-  );
-  const [row] = await tx.query<{ last: string | null }>(
-    'SELECT round_robin_last::text AS last FROM raaye_inbox_settings WHERE site_id = $1 FOR UPDATE',
-    [siteId],
-  );
-  const last = row?.last ?? '';
-  const next = pool.find((m) => m.id > last) ?? pool[0]!;
-  await tx.query('UPDATE raaye_inbox_settings SET round_robin_last = $2::uuid WHERE site_id = $1', [
-    siteId,
-    next.id,
-  ]);
-  return next;
+  const after = last ?? '';
+  return pool.find((m) => m.id > after) ?? pool[0]!;
+}
+
+export interface Assignment {
+  assignee: Member | null;
+  byType: boolean;
+}
+
+/**
+ * Assigns follow-ups in the order given, each taking the turn after the previous one, exactly
+ * as assigning them one at a time would. `needs[i]` false (already replied): no assignee, the
+ * turn does not move. Returns each one's assignee and the turn after the last.
+ */
+export function assignInTurn(
+  settings: InboxSettings,
+  members: readonly Member[],
+  followUps: ReadonlyArray<{ interactionType: string | null; needsAssignee: boolean }>,
+  last: string | null,
+): { assignments: Assignment[]; last: string | null } {
+  let turn = last;
+  const pools = new Map<string | null, Member[]>();
+  const assignments = followUps.map(({ interactionType, needsAssignee }): Assignment => {
+    const byType = assignedByType(settings, interactionType);
+    if (!needsAssignee) return { assignee: null, byType };
+    let pool = pools.get(interactionType);
+    if (!pool) {
+      pool = assigneePool(settings, members, interactionType);
+      pools.set(interactionType, pool);
+    }
+    const assignee = nextInTurn(pool, turn);
+    if (assignee) turn = assignee.id;
+    return { assignee, byType };
+  });
+  return { assignments, last: turn };
 }

@@ -1,12 +1,12 @@
 import type { SiteConfig } from '../config/types';
 import type { Logger } from '../log/logger';
-import { memberStore } from '../members/member-store';
+import { type Member, memberStore } from '../members/member-store';
 import { raiseSlaAlerts } from '../sla/alerts';
 import type { SqlClient } from '../store/sql-client';
 import { sendDigest } from './digest';
 import type { EmitEvents } from './events';
-import { materialize } from './materialize';
-import { loadSettings } from './settings';
+import { BATCH, materialize } from './materialize';
+import { type InboxSettings, loadSettings } from './settings';
 
 export interface InboxEngineOptions {
   db: SqlClient;
@@ -30,16 +30,29 @@ export function createInboxEngine(o: InboxEngineOptions) {
   const kicked = new Set<string>();
   let kickScheduled = false;
 
-  const openFollowUps = async (siteId: string) => {
-    const settings = await loadSettings(o.db, siteId);
-    return materialize(o.db, siteId, settings, await members.list(siteId), o.emit, o.now());
+  // Pass after pass while each fills its batch, so a backlog (a burst of low ratings) is opened
+  // at once rather than one batch per kick or tick; a turn of the event loop between passes
+  // lets requests in (on PGlite every statement holds the one thread).
+  const drain = async (
+    siteId: string,
+    settings: InboxSettings,
+    team: readonly Member[],
+    passes = Number.POSITIVE_INFINITY,
+  ) => {
+    for (let pass = 0; pass < passes && !closed; pass++) {
+      if (pass > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if ((await materialize(o.db, siteId, settings, team, o.emit, o.now())) < BATCH) return;
+    }
   };
+
+  const openFollowUps = async (siteId: string, passes?: number) =>
+    drain(siteId, await loadSettings(o.db, siteId), await members.list(siteId), passes);
 
   const tickSite = async (site: SiteConfig) => {
     const settings = await loadSettings(o.db, site.id);
     const team = await members.list(site.id);
     const now = o.now();
-    await materialize(o.db, site.id, settings, team, o.emit, now);
+    await drain(site.id, settings, team);
     await raiseSlaAlerts(o.db, site.id, team, o.emit, now);
     await sendDigest(o.db, site.id, settings, team, o.emit, now);
   };
@@ -77,8 +90,11 @@ export function createInboxEngine(o: InboxEngineOptions) {
         });
       }, 0);
     },
-    /** Opens follow-ups for a site now; the inbox calls it before listing, so reads are current. */
-    openFollowUps: (siteId: string) => serial(async () => void (await openFollowUps(siteId))),
+    /**
+     * Opens follow-ups for a site now, one batch (the newest); the inbox calls it before listing,
+     * so reads are current without waiting for a whole backlog.
+     */
+    openFollowUps: (siteId: string) => serial(() => openFollowUps(siteId, 1)),
     async close() {
       closed = true;
       if (timer) clearInterval(timer);

@@ -1,15 +1,18 @@
-import { recordActivity, SYSTEM } from '../activity/activity-store';
+import { SYSTEM } from '../activity/activity-store';
 import type { Member } from '../members/member-store';
 import { addBusinessTime } from '../sla/business-time';
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
-import { chooseAssignee } from './assign';
-import type { EmitEvents } from './events';
+import { assignInTurn } from './assign';
+import type { EmitEvents, InboxEvent } from './events';
 import { recipient } from './recipients';
 import type { InboxSettings } from './settings';
 
 const HOUR = 3600_000;
-const BATCH = 200;
+/** Follow-ups opened per pass (one transaction); the engine runs passes until none is left. */
+export const BATCH = 200;
+/** A rating's seq is taken before its insert commits; after this long it is assumed committed. */
+const SETTLE_MS = 60_000;
 
 interface NewLow {
   id: string;
@@ -21,12 +24,75 @@ interface NewLow {
   user_id: string | null;
 }
 
+// Low ratings past the mark that have no follow-up yet, newest first: after a burst of thousands
+// (spam), the complaint that came last is opened on the first pass, not behind the burst (issue 11).
+const CANDIDATES = `
+SELECT id::text AS id, seq::text AS seq, interaction_type, ${iso('received_at')} AS received_at,
+  ${iso('replied_at')} AS replied_at, rater_id, user_id
+FROM raaye_ratings r WHERE site_id = $1 AND low AND seq > $2::bigint
+  AND NOT EXISTS (SELECT 1 FROM raaye_followups f WHERE f.site_id = $1 AND f.rating_id = r.id)
+ORDER BY r.seq DESC LIMIT $3::int`;
+
+// Read without a lock or a write, so an idle pass costs no transaction (and on PostgreSQL no
+// WAL flush): is there a low rating past the mark that lacks its follow-up, or one old enough
+// for the mark to pass?
+const HAS_WORK = `
+SELECT EXISTS (
+  SELECT 1 FROM raaye_ratings r
+  WHERE r.site_id = $1 AND r.low
+    AND r.seq > coalesce((SELECT materialized_seq FROM raaye_inbox_settings WHERE site_id = $1), 0)
+    AND (r.received_at <= $2::timestamptz
+      OR NOT EXISTS (SELECT 1 FROM raaye_followups f WHERE f.site_id = $1 AND f.rating_id = r.id))
+) AS work`;
+
+// The row every pass locks first: passes of several collectors (and a revision lowering the
+// mark, see followup-mark.ts) take turns, and each reads what the one before it committed.
+const ENSURE_SETTINGS = `
+INSERT INTO raaye_inbox_settings (site_id, settings, updated_at) VALUES ($1, '{}', $2::timestamptz)
+ON CONFLICT (site_id) DO NOTHING`;
+const LOCK = `
+SELECT materialized_seq::text AS mark, round_robin_last::text AS last
+FROM raaye_inbox_settings WHERE site_id = $1 FOR UPDATE`;
+
+const INSERT_FOLLOWUPS = `
+INSERT INTO raaye_followups (site_id, rating_id, status, assignee_id, opened_at, warn_at, due_at,
+  first_reply_at, updated_at)
+SELECT $1, f.rating_id, f.status, f.assignee_id, f.opened_at, f.warn_at, f.due_at, f.first_reply_at,
+  $3::timestamptz
+FROM jsonb_to_recordset($2::text::jsonb) AS f(rating_id uuid, status text, assignee_id uuid,
+  opened_at timestamptz, warn_at timestamptz, due_at timestamptz, first_reply_at timestamptz)
+ON CONFLICT DO NOTHING RETURNING 1`;
+
+// In the order given, so each follow-up's log reads "opened" then "assigned".
+const INSERT_ACTIVITY = `
+INSERT INTO raaye_activity (site_id, rating_id, actor_kind, actor_id, actor_name, action, detail, at)
+SELECT $1, a.rating_id, $3, NULL, $4, a.action, a.detail, $5::timestamptz
+FROM ROWS FROM (jsonb_to_recordset($2::text::jsonb) AS (rating_id uuid, action text, detail jsonb))
+  WITH ORDINALITY AS a(rating_id, action, detail, n)
+ORDER BY a.n`;
+
+// The turn moves to the last assignee; the mark passes ratings received over SETTLE_MS ago
+// (a lower seq can commit after a higher one), and only once each of them has its follow-up.
+const ADVANCE = `
+UPDATE raaye_inbox_settings s SET
+  round_robin_last = coalesce($3::uuid, s.round_robin_last),
+  materialized_seq = CASE WHEN EXISTS (
+      SELECT 1 FROM raaye_ratings r
+      WHERE r.site_id = $1 AND r.low AND r.seq > s.materialized_seq AND r.received_at <= $2::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM raaye_followups f WHERE f.site_id = $1 AND f.rating_id = r.id))
+    THEN s.materialized_seq
+    ELSE coalesce((
+      SELECT max(r.seq) FROM raaye_ratings r
+      WHERE r.site_id = $1 AND r.low AND r.seq > s.materialized_seq AND r.received_at <= $2::timestamptz
+    ), s.materialized_seq) END
+WHERE s.site_id = $1`;
+
 /**
  * Gives each new low rating its follow-up: deadline from the site's SLA, an assignee from its
- * rules, `followup.assigned` to that person. Works from a high-water mark so each pass reads only
- * ratings it has not seen; `ON CONFLICT DO NOTHING` makes two collectors doing it at once harmless.
- * Newest first: after a burst of thousands (spam), the complaint that came last is opened and
- * assigned on the first pass, not behind the burst's backlog of 200 a pass (issue 11).
+ * rules, `followup.assigned` to that person. One pass is one transaction of a few set-based
+ * statements (follow-ups, activity, events, turn and mark), up to `BATCH` ratings: under ingest
+ * load a commit per low rating (a WAL flush each, and on PGlite the one thread blocked) fell
+ * minutes behind. Assignment is computed in order by `assignInTurn`, exactly as one at a time.
  * Returns how many follow-ups it opened.
  */
 export async function materialize(
@@ -38,121 +104,97 @@ export async function materialize(
   now: number,
 ): Promise<number> {
   const at = new Date(now).toISOString();
-  const [mark] = await db.query<{ seq: string }>(
-    'SELECT materialized_seq::text AS seq FROM raaye_inbox_settings WHERE site_id = $1',
-    [siteId],
+  const settledBefore = new Date(now - SETTLE_MS).toISOString();
+  const [probe] = await db.query<{ work: boolean }>(HAS_WORK, [siteId, settledBefore]);
+  if (!probe?.work) return 0;
+  return db.transaction(async (tx) => {
+    await tx.query(ENSURE_SETTINGS, [siteId, at]);
+    const [site] = await tx.query<{ mark: string; last: string | null }>(LOCK, [siteId]);
+    const rows = await tx.query<NewLow>(CANDIDATES, [siteId, site?.mark ?? '0', BATCH]);
+    const plan = planFollowUps(siteId, rows, settings, members, site?.last ?? null);
+    if (rows.length > 0) {
+      const inserted = await tx.query(INSERT_FOLLOWUPS, [
+        siteId,
+        JSON.stringify(plan.followUps),
+        at,
+      ]);
+      // Under the lock nobody else opens follow-ups; if someone did (a collector of an older
+      // version), the turns computed here would be off: roll back, the next pass starts over.
+      if (inserted.length !== rows.length) throw new Error('follow-ups opened concurrently');
+      await tx.query(INSERT_ACTIVITY, [
+        siteId,
+        JSON.stringify(plan.activity),
+        SYSTEM.kind,
+        SYSTEM.name,
+        at,
+      ]);
+      if (plan.events.length > 0) await emit(tx, siteId, plan.events, at);
+    }
+    await tx.query(ADVANCE, [siteId, settledBefore, plan.last]);
+    return rows.length;
+  });
+}
+
+/** The rows one pass writes for `rows` (newest first), computed before any is written. */
+function planFollowUps(
+  siteId: string,
+  rows: readonly NewLow[],
+  settings: InboxSettings,
+  members: readonly Member[],
+  last: string | null,
+) {
+  const turns = assignInTurn(
+    settings,
+    members,
+    rows.map((r) => ({ interactionType: r.interaction_type, needsAssignee: !r.replied_at })),
+    last,
   );
-  const rows = await db.query<NewLow>(
-    `SELECT id::text AS id, seq::text AS seq, interaction_type, ${iso('received_at')} AS received_at,
-       ${iso('replied_at')} AS replied_at, rater_id, user_id
-     FROM raaye_ratings r WHERE site_id = $1 AND low AND seq > $2::bigint
-       AND NOT EXISTS (SELECT 1 FROM raaye_followups f WHERE f.site_id = $1 AND f.rating_id = r.id)
-     ORDER BY r.seq DESC LIMIT $3::int`,
-    [siteId, mark?.seq ?? '0', BATCH],
-  );
-  let opened = 0;
-  for (const r of rows) {
-    const created = await db.transaction(async (tx) => {
-      const openedAt = Date.parse(r.received_at);
-      const target = settings.replyTargetHours * HOUR;
-      const due = new Date(addBusinessTime(openedAt, target, settings.businessHours)).toISOString();
-      const warn = new Date(
-        addBusinessTime(
-          openedAt,
-          Math.max(0, target - settings.breachingBeforeHours * HOUR),
-          settings.businessHours,
-        ),
-      ).toISOString();
-      const inserted = await tx.query(
-        `INSERT INTO raaye_followups (site_id, rating_id, status, opened_at, warn_at, due_at, first_reply_at, updated_at)
-         VALUES ($1, $2::uuid, $3, $4::timestamptz, $5::timestamptz, $6::timestamptz, $7::timestamptz, $8::timestamptz)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [
-          siteId,
-          r.id,
-          r.replied_at ? 'replied' : 'open',
-          r.received_at,
-          warn,
-          due,
-          r.replied_at,
-          at,
-        ],
-      );
-      if (inserted.length === 0) return false;
-      await recordActivity(
-        tx,
-        siteId,
-        { ratingId: r.id, actor: SYSTEM, action: 'followup.opened', detail: { dueAt: due } },
-        at,
-      );
-      const assignee = r.replied_at
-        ? null
-        : await chooseAssignee(tx, siteId, settings, members, r.interaction_type, at);
-      if (!assignee) return true;
-      await tx.query(
-        `UPDATE raaye_followups SET status = 'assigned', assignee_id = $3::uuid WHERE site_id = $1 AND rating_id = $2::uuid`,
-        [siteId, r.id, assignee.id],
-      );
-      const byType =
-        r.interaction_type !== null && settings.assignment.byType[r.interaction_type] !== undefined;
-      await recordActivity(
-        tx,
-        siteId,
-        {
-          ratingId: r.id,
-          actor: SYSTEM,
-          action: 'followup.assigned',
-          detail: {
-            assignee: assignee.id,
-            assigneeName: assignee.name,
-            rule: byType ? 'interaction type' : 'round-robin',
-          },
-        },
-        at,
-      );
-      await emit(
-        tx,
-        siteId,
-        [
-          {
-            type: 'followup.assigned',
-            raterId: r.rater_id,
-            userId: r.user_id,
-            subjectId: r.id,
-            data: {
-              site: siteId,
-              followUp: r.id,
-              dueAt: due,
-              assignee: recipient(assignee),
-              recipients: [recipient(assignee)],
-            },
-          },
-        ],
-        at,
-      );
-      return true;
+  const target = settings.replyTargetHours * HOUR;
+  const warnAfter = Math.max(0, target - settings.breachingBeforeHours * HOUR);
+  const followUps: Array<Record<string, string | null>> = [];
+  const activity: Array<{ rating_id: string; action: string; detail: Record<string, unknown> }> =
+    [];
+  const events: InboxEvent[] = [];
+  rows.forEach((r, i) => {
+    const { assignee, byType } = turns.assignments[i]!;
+    const openedAt = Date.parse(r.received_at);
+    const due = new Date(addBusinessTime(openedAt, target, settings.businessHours)).toISOString();
+    const warn = new Date(
+      addBusinessTime(openedAt, warnAfter, settings.businessHours),
+    ).toISOString();
+    followUps.push({
+      rating_id: r.id,
+      status: r.replied_at ? 'replied' : assignee ? 'assigned' : 'open',
+      assignee_id: assignee?.id ?? null,
+      opened_at: r.received_at,
+      warn_at: warn,
+      due_at: due,
+      first_reply_at: r.replied_at,
     });
-    if (created) opened++;
-  }
-  // A rating's seq is taken before its insert commits, so a lower seq can appear after a higher
-  // one: the mark passes only ratings received over a minute ago, and only once every one of
-  // them has its follow-up; newer ones are looked at again (NOT EXISTS keeps that cheap).
-  const settledBefore = new Date(now - 60_000).toISOString();
-  await db.query(
-    `INSERT INTO raaye_inbox_settings (site_id, settings, updated_at) VALUES ($1, '{}', $2::timestamptz)
-     ON CONFLICT (site_id) DO NOTHING`,
-    [siteId, at],
-  );
-  await db.query(
-    `UPDATE raaye_inbox_settings s SET materialized_seq = coalesce((
-       SELECT max(r.seq) FROM raaye_ratings r
-       WHERE r.site_id = $1 AND r.low AND r.seq > s.materialized_seq AND r.received_at <= $2::timestamptz
-     ), s.materialized_seq)
-     WHERE s.site_id = $1 AND NOT EXISTS (
-       SELECT 1 FROM raaye_ratings r
-       WHERE r.site_id = $1 AND r.low AND r.seq > s.materialized_seq AND r.received_at <= $2::timestamptz
-         AND NOT EXISTS (SELECT 1 FROM raaye_followups f WHERE f.site_id = $1 AND f.rating_id = r.id))`,
-    [siteId, settledBefore],
-  );
-  return opened;
+    activity.push({ rating_id: r.id, action: 'followup.opened', detail: { dueAt: due } });
+    if (!assignee) return;
+    activity.push({
+      rating_id: r.id,
+      action: 'followup.assigned',
+      detail: {
+        assignee: assignee.id,
+        assigneeName: assignee.name,
+        rule: byType ? 'interaction type' : 'round-robin',
+      },
+    });
+    events.push({
+      type: 'followup.assigned',
+      raterId: r.rater_id,
+      userId: r.user_id,
+      subjectId: r.id,
+      data: {
+        site: siteId,
+        followUp: r.id,
+        dueAt: due,
+        assignee: recipient(assignee),
+        recipients: [recipient(assignee)],
+      },
+    });
+  });
+  return { followUps, activity, events, last: turns.last };
 }

@@ -1,3 +1,4 @@
+import { reopenFollowUpMark } from '../inbox/followup-mark';
 import { enqueueEvents } from '../outbox/enqueue';
 import { ratingEvents } from '../outbox/rating-events';
 import {
@@ -125,6 +126,9 @@ export function ledgerMethods(db: SqlClient): LedgerMethods {
             revision.low,
           ],
         );
+        // Not low, now low: the inbox's mark may have passed this rating long ago; move it back
+        // so the next pass opens its follow-up (in this transaction: never low without it).
+        if (row && !before.low && revision.low) await reopenFollowUpMark(tx, siteId, ratingId);
         // Not low, now low: the alert the insert did not raise. Once per rating, however often
         // the form flips it back and forth within the revision window.
         if (row && !before.low && revision.low && outbox?.events.has('rating.low')) {
