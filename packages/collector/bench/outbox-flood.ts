@@ -154,6 +154,16 @@ const result = {
   pendingDeliveriesRemain: deliveries.deliveries.length > 0,
 };
 console.log(JSON.stringify(result, null, 2));
-await cli.stop();
+// SIGTERM with the backlog still pending: a collector must exit 0 promptly (deploys send SIGKILL
+// after 10-30 s), leaving the deliveries in the outbox for the next start.
+const stopping = performance.now();
+const code = await cli.stop();
+console.log(
+  JSON.stringify({
+    stopSeconds: Number(((performance.now() - stopping) / 1000).toFixed(1)),
+    exitCode: code,
+  }),
+);
+if (process.env.FLOOD_LOG) console.log(cli.output());
 hole.close();
 process.exit(0);

@@ -59,11 +59,20 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    // A second signal is the operator insisting: go now, as SIGKILL would (the outbox is
+    // durable, and leases hand unfinished deliveries to the next process).
+    if (stopping) {
+      logger.warn('second signal: exiting without a clean stop', { signal });
+      process.exit(1);
+    }
     stopping = true;
+    const started = performance.now();
     logger.info('shutting down', { signal });
     running.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped', { ms: Math.round(performance.now() - started) });
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error('shutdown failed', { error: String(error) });
         process.exit(1);

@@ -63,7 +63,10 @@ export interface CollectorConfig {
 /** A Fetch-standard handler with a `close()` that lets in-flight work finish. */
 export interface Collector {
   (request: Request, info?: RequestInfo): Promise<Response>;
-  /** Stops taking requests (503), waits for in-flight ones and delivery attempts. Does not close the store. */
+  /**
+   * Stops taking requests (503) and waits for in-flight ones; stops the inbox between passes and
+   * cuts delivery attempts in flight (left pending, redelivered later). Does not close the store.
+   */
   close(): Promise<void>;
   /** Runs the inbox's periodic work now: opens follow-ups, raises due SLA alerts, sends digests. */
   tick(): Promise<void>;

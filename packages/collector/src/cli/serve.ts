@@ -25,7 +25,10 @@ export interface Running {
   url: string;
   /** The sites it serves (for the banner): ids and origins, never keys. */
   sites: Array<{ id: string; allowedOrigins: string[] }>;
-  /** Graceful: stop accepting, finish in-flight requests, drain webhooks, close the store. */
+  /**
+   * Graceful and prompt: stop accepting, finish in-flight requests, cut delivery attempts (the
+   * outbox redelivers them), close the store. Bounded whatever the backlog of deliveries.
+   */
   stop(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ export interface HttpPoster {
   post(url: string, headers: Record<string, string>, body: string): Promise<PostResult>;
   /** Sockets currently open (busy + idle), for tests and /healthz. */
   sockets(): number;
+  /** Cuts every request in flight (each resolves with an error at once) and closes the sockets. */
   close(): void;
 }
 
@@ -40,6 +41,10 @@ export function httpPoster(options: {
       0,
     );
 
+  // Requests in flight, so a shutdown can cut them rather than wait out a receiver that never
+  // answers (destroying the agents alone would leave requests queued for a socket).
+  const live = new Set<http.ClientRequest>();
+
   return {
     post(url, headers, body) {
       const target = new URL(url);
@@ -51,6 +56,7 @@ export function httpPoster(options: {
           if (done) return;
           done = true;
           clearTimeout(timer);
+          live.delete(request);
           resolve(result);
         };
         const request = lib.request(
@@ -89,11 +95,13 @@ export function httpPoster(options: {
           request.destroy(new Error(`timed out after ${options.timeoutMs} ms`));
         }, options.timeoutMs);
         request.once('error', (e) => finish({ status: null, retryAfter: null, error: e.message }));
+        live.add(request);
         request.end(body);
       });
     },
     sockets: () => count(agents['http:']) + count(agents['https:']),
     close() {
+      for (const request of live) request.destroy(new Error('collector shutting down'));
       agents['http:'].destroy();
       agents['https:'].destroy();
     },

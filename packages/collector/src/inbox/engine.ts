@@ -31,8 +31,9 @@ export function createInboxEngine(o: InboxEngineOptions) {
   let kickScheduled = false;
 
   // Pass after pass while each fills its batch, so a backlog (a burst of low ratings) is opened
-  // at once rather than one batch per kick or tick; a turn of the event loop between passes
-  // lets requests in (on PGlite every statement holds the one thread).
+  // at once rather than one batch per kick or tick; a turn of the event loop between passes lets
+  // requests' statements in between (PGlite runs one at a time, in its own thread), and a close
+  // stops the drain between passes (what is left is opened by the next process).
   const drain = async (
     siteId: string,
     settings: InboxSettings,
@@ -53,21 +54,25 @@ export function createInboxEngine(o: InboxEngineOptions) {
     const team = await members.list(site.id);
     const now = o.now();
     await drain(site.id, settings, team);
+    if (closed) return;
     await raiseSlaAlerts(o.db, site.id, team, o.emit, now);
+    if (closed) return;
     await sendDigest(o.db, site.id, settings, team, o.emit, now);
   };
 
   // One pass at a time in this process; failures are logged and the next pass tries again.
+  // Passes still queued when the engine closes are skipped: every step is idempotent, so the next
+  // process (or tick) does them, and a shutdown waits for one statement, not a queue of passes.
   const serial = (work: () => Promise<void>) => {
     running = running
-      .then(work)
+      .then(() => (closed ? undefined : work()))
       .catch((error: unknown) => o.logger.warn('inbox pass failed', { error: String(error) }));
     return running;
   };
 
   const tick = () =>
     serial(async () => {
-      for (const site of o.sites) await tickSite(site);
+      for (const site of o.sites) if (!closed) await tickSite(site);
     });
 
   const timer = o.intervalMs === false ? undefined : setInterval(() => void tick(), o.intervalMs);
@@ -86,7 +91,7 @@ export function createInboxEngine(o: InboxEngineOptions) {
         const sites = [...kicked];
         kicked.clear();
         void serial(async () => {
-          for (const id of sites) await openFollowUps(id);
+          for (const id of sites) if (!closed) await openFollowUps(id);
         });
       }, 0);
     },

@@ -49,13 +49,18 @@ export interface DeliveryWorker {
   kick(): void;
   /** Sockets open to receivers. */
   sockets(): number;
-  /** Stops claiming, waits for attempts in flight (each bounded by the timeout). */
+  /**
+   * Stops claiming and cuts the attempts in flight without recording them: their leases run out
+   * and they are redelivered (same event id) by the next process, so a backlog never delays a
+   * shutdown. Resolves once the statement in progress has finished.
+   */
   stop(): Promise<void>;
 }
 
-// Small batches, with a turn of the event loop between them: on PGlite a statement runs in WASM
-// on the main thread, so one fan-out of 500 events held every request (/healthz included) for
-// hundreds of milliseconds on a busy machine. 100 keeps each statement short.
+// Small batches, with a turn of the event loop between them: each statement is short, so other
+// work on the store (ingest, /healthz's reads; PGlite runs one statement at a time in its
+// thread, store/pglite-thread.ts) is not held behind a fan-out of thousands, and a stop is
+// noticed between batches.
 const FAN_OUT_BATCH = 100;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -164,6 +169,8 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   };
 
   const start = (destination: DestinationConfig, delivery: ClaimedDelivery, k: string) => {
+    // Claimed as the worker stopped: left to its lease, like an attempt cut by the stop.
+    if (stopped) return;
     inFlight.set(k, (inFlight.get(k) ?? 0) + 1);
     total++;
     const attempt = deliver(destination, delivery)
@@ -185,6 +192,10 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   const deliver = async (destination: DestinationConfig, delivery: ClaimedDelivery) => {
     const started = performance.now();
     const result = await send(destination, delivery.event, sendContext);
+    // Cut by `stop()`: not the receiver's failure, so it costs no attempt, no backoff and no step
+    // towards disabling; the lease runs out and the next process redelivers it. (A success that
+    // raced the stop is still recorded.)
+    if (stopped && !result.ok) return;
     const latencyMs = performance.now() - started;
     const now = ctx.now();
     const at = new Date(now).toISOString();
@@ -237,10 +248,11 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
-      await running;
-      await Promise.allSettled([...attempts]);
+      // Cut first: a receiver that never answers would otherwise hold the stop for `timeoutMs`.
       http.close();
       mailer?.close();
+      await running;
+      await Promise.allSettled([...attempts]);
     },
   };
 }
