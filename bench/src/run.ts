@@ -320,7 +320,9 @@ function promptGoals(rows: PromptRow[]): string {
   what was found and removed is a font walk: the ★ is not in \`system-ui\`, so Chromium looked
   for it in every family of the stack, opening the Naskh and Nastaliq Arabic fonts for an English
   prompt (156 → 44 ms of wall time for that first layout in isolation); Arabic faces are now
-  listed for \`ar\`/\`ur\` only. Tried and rejected: V8's \`//# allFunctionsCalledOnLoad\` compile
+  listed for \`ar\`/\`ur\` only. End to end that is within this box's noise (old and new
+  \`raaye.js\` side by side with the floor, 16 runs at load ≈ 20: 1.35× → 1.30× first-time;
+  main-thread CPU 118 → 112 ms). Tried and rejected: V8's \`//# allFunctionsCalledOnLoad\` compile
   hint moves the 17 ms of compiling off the main thread, but compiles all 55 KB on the streaming
   thread before the script may run (the floor too), which on 2 loaded cores made both slower,
   and it costs 40 B brotli the budget does not have. The returning visitor's gap is larger

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import { useStrings } from '../i18n/context';
+import { Field } from './Field';
+import { FormError } from './FormError';
 import { LanguagePicker } from './LanguagePicker';
 
 export interface SignInProps {
@@ -50,19 +52,28 @@ export function SignIn({ onSignIn, notice, onLanguage }: SignInProps) {
       {notice && <p class="notice">{notice}</p>}
       <form onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
         <h2 id="sign-in-title">{t.signIn}</h2>
-        <Credential
+        {/* Both are marked invalid together: the collector does not say which one was wrong. */}
+        <Field
           label={t.team.email}
-          kind={{ type: 'email', autocomplete: 'username' }}
-          invalid={!!error}
+          type="email"
+          name="email"
+          autocomplete="username"
+          dir="ltr"
+          required
+          aria-invalid={error ? true : undefined}
           value={email}
-          onInput={setEmail}
+          onValue={setEmail}
         />
-        <Credential
+        <Field
           label={t.team.password}
-          kind={{ type: 'password', autocomplete: 'current-password' }}
-          invalid={!!error}
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          dir="ltr"
+          required
+          aria-invalid={error ? true : undefined}
           value={password}
-          onInput={setPassword}
+          onValue={setPassword}
         />
         {sites.length > 0 && (
           <label>
@@ -76,41 +87,11 @@ export function SignIn({ onSignIn, notice, onLanguage }: SignInProps) {
             </select>
           </label>
         )}
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t.checking : t.signIn}
         </button>
       </form>
     </main>
-  );
-}
-
-/** One labelled credential input; both are invalid together (the server does not say which). */
-function Credential(props: {
-  label: string;
-  kind:
-    | { type: 'email'; autocomplete: 'username' }
-    | { type: 'password'; autocomplete: 'current-password' };
-  invalid: boolean;
-  value: string;
-  onInput(value: string): void;
-}) {
-  return (
-    <label>
-      {props.label}
-      <input
-        {...props.kind}
-        name={props.kind.type}
-        dir="ltr"
-        required
-        aria-invalid={props.invalid ? true : undefined}
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-    </label>
   );
 }

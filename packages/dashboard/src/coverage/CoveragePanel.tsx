@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Coverage } from '../api/types';
+import { Table } from '../components/Table';
 import { useStrings } from '../i18n/context';
 import { formatNumber, formatPercent, NO_DATA } from '../lib/format';
 
@@ -94,7 +95,7 @@ interface CountsRow {
   cells: string[];
 }
 
-/** A captioned table: a row header, then numbers. Both coverage breakdowns use it. */
+/** A row header, then numbers. Both coverage breakdowns use it. */
 function CountsTable({
   caption,
   head,
@@ -105,29 +106,17 @@ function CountsTable({
   rows: CountsRow[];
 }) {
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
+    <Table caption={caption} head={head}>
+      {rows.map((r) => (
+        <tr key={r.key} {...r.attrs}>
+          <th scope="row">{r.label}</th>
+          {r.cells.map((c, i) => (
+            <td key={i}>
+              <Num>{c}</Num>
+            </td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} {...r.attrs}>
-            <th scope="row">{r.label}</th>
-            {r.cells.map((c, i) => (
-              <td key={i}>
-                <Num>{c}</Num>
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

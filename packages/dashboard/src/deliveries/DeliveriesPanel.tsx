@@ -8,6 +8,7 @@ import type {
   Member,
   ReplayInput,
 } from '../api/types';
+import { FormError } from '../components/FormError';
 import { useStrings } from '../i18n/context';
 import { DeliveryLog } from './DeliveryLog';
 import { Destinations } from './Destinations';
@@ -88,11 +89,7 @@ export function DeliveriesPanel({ api, me, announce }: DeliveriesPanelProps) {
     <section class="deliveries" aria-labelledby="deliveries-title" aria-busy={busy}>
       <h2 id="deliveries-title">{s.title}</h2>
       <p class="hint">{s.intro}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Destinations destinations={destinations} owner={owner} busy={busy} onEnable={enable} />
       <div class="filters">
         <label>

@@ -1,4 +1,5 @@
 import type { DestinationView } from '../api/types';
+import { Table } from '../components/Table';
 import { useStrings } from '../i18n/context';
 import { formatUtc } from '../lib/format';
 
@@ -17,53 +18,45 @@ export function Destinations({
   const s = useStrings().deliveries;
   if (destinations.length === 0) return <p>{s.noDestinations}</p>;
   return (
-    <table class="destinations">
-      <caption>{s.destinations}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{s.destination}</th>
-          <th scope="col">{s.kind}</th>
-          <th scope="col">{s.target}</th>
-          <th scope="col">{s.events}</th>
-          <th scope="col">{s.status}</th>
+    <Table
+      class="destinations"
+      caption={s.destinations}
+      head={[s.destination, s.kind, s.target, s.events, s.status]}
+    >
+      {destinations.map((d) => (
+        <tr key={d.id} data-destination={d.id}>
+          <th scope="row">
+            <bdi>{d.id}</bdi>
+          </th>
+          <td>{d.kind}</td>
+          <td dir="ltr">{[d.target].flat().join(', ')}</td>
+          <td dir="ltr">{d.events.join(', ')}</td>
+          <td data-health>
+            {d.disabledAt ? (
+              <>
+                <span class="badge sla-overdue">{s.disabled}</span>{' '}
+                <span class="note">
+                  {formatUtc(d.disabledAt)}: <bdi>{d.disabledReason}</bdi>
+                </span>{' '}
+                {owner && (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`${s.enable}: ${d.id}`}
+                    onClick={() => onEnable(d.id)}
+                  >
+                    {s.enable}
+                  </button>
+                )}
+              </>
+            ) : d.consecutiveFailures > 0 ? (
+              <span class="badge sla-due">{s.failing(d.consecutiveFailures)}</span>
+            ) : (
+              <span class="badge sla-met">{s.active}</span>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {destinations.map((d) => (
-          <tr key={d.id} data-destination={d.id}>
-            <th scope="row">
-              <bdi>{d.id}</bdi>
-            </th>
-            <td>{d.kind}</td>
-            <td dir="ltr">{[d.target].flat().join(', ')}</td>
-            <td dir="ltr">{d.events.join(', ')}</td>
-            <td data-health>
-              {d.disabledAt ? (
-                <>
-                  <span class="badge sla-overdue">{s.disabled}</span>{' '}
-                  <span class="note">
-                    {formatUtc(d.disabledAt)}: <bdi>{d.disabledReason}</bdi>
-                  </span>{' '}
-                  {owner && (
-                    <button
-                      type="button"
-                      disabled={busy}
-                      aria-label={`${s.enable}: ${d.id}`}
-                      onClick={() => onEnable(d.id)}
-                    >
-                      {s.enable}
-                    </button>
-                  )}
-                </>
-              ) : d.consecutiveFailures > 0 ? (
-                <span class="badge sla-due">{s.failing(d.consecutiveFailures)}</span>
-              ) : (
-                <span class="badge sla-met">{s.active}</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

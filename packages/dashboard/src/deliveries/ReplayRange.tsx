@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ReplayInput } from '../api/types';
+import { Field } from '../components/Field';
 import { useStrings } from '../i18n/context';
 
 /** `datetime-local` has no zone; the dashboard's times are UTC, so these are too. */
@@ -42,25 +43,15 @@ export function ReplayRange({
         aria-labelledby="replay-range-title"
         aria-describedby="replay-range-hint"
       >
-        <label>
-          {s.from}
-          <input
-            type="datetime-local"
-            name="replay-from"
-            required
-            value={from}
-            onInput={(e) => setFrom(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          {s.to}
-          <input
-            type="datetime-local"
-            name="replay-to"
-            value={to}
-            onInput={(e) => setTo(e.currentTarget.value)}
-          />
-        </label>
+        <Field
+          label={s.from}
+          type="datetime-local"
+          name="replay-from"
+          required
+          value={from}
+          onValue={setFrom}
+        />
+        <Field label={s.to} type="datetime-local" name="replay-to" value={to} onValue={setTo} />
         <label>
           {s.destination}
           <select value={destination} onChange={(e) => setDestination(e.currentTarget.value)}>

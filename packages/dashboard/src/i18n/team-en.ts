@@ -44,9 +44,7 @@ export const teamEn = {
   bulkActions: 'With the selected',
   apply: 'Apply',
   // One follow-up
-  details: 'Follow-up',
   close: 'Close',
-  backToInbox: 'Back to the inbox',
   customer: 'Customer',
   assign: 'Assign',
   note: 'Internal note',

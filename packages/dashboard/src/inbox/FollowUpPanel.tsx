@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
 import type { FollowUpAction, FollowUpDetail, Member } from '../api/types';
+import { FormError } from '../components/FormError';
 import { useStrings } from '../i18n/context';
 import { formatUtc } from '../lib/format';
 import { CustomerHistory } from '../ratings/CustomerHistory';
@@ -62,11 +63,7 @@ export function FollowUpPanel({ api, id, me, onChanged, announce }: FollowUpPane
   const finished = f.status === 'resolved' || f.status === 'closed';
   return (
     <div class="panel" data-panel={id}>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {canWork && (
         <div class="actions">
           <label>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
 import type { FollowUp, Member } from '../api/types';
+import { FormError } from '../components/FormError';
 import { useStrings } from '../i18n/context';
 import { formatDuration } from '../lib/sla';
 import { FollowUpPanel } from './FollowUpPanel';
@@ -163,11 +164,7 @@ export function InboxView({
           <button type="submit">{tt.apply}</button>
         </form>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {items.length === 0 ? (
         <p class="empty">{tt.nothing}</p>
       ) : (

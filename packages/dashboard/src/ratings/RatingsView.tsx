@@ -1,6 +1,7 @@
 import { CHANNELS, type RatingFilter, type RatingsQuery } from '@raaye/protocol';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Api } from '../api/client';
+import { FormError } from '../components/FormError';
 import { useStrings } from '../i18n/context';
 import { RatingCard } from './RatingCard';
 import { useRatingsPages } from './use-ratings-pages';
@@ -157,11 +158,7 @@ export function RatingsView({ api, filter }: RatingsViewProps) {
           </button>
         </p>
       )}
-      {pages.error && (
-        <p class="error" role="alert">
-          {pages.error}
-        </p>
-      )}
+      <FormError message={pages.error} />
       <p class="summary" role="status" data-ratings-summary>
         {pages.ratings === null
           ? t.loading

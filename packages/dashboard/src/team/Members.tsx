@@ -1,9 +1,13 @@
 import { ROLES } from '@raaye/protocol';
-import { useEffect, useState } from 'preact/hooks';
-import { isApiError } from '../api/ApiError';
+import { useState } from 'preact/hooks';
 import type { Api } from '../api/client';
 import type { Member, Role } from '../api/types';
+import { Field } from '../components/Field';
+import { Table } from '../components/Table';
 import { useStrings } from '../i18n/context';
+import { AdminForm } from './AdminForm';
+
+import { useAdminList } from './use-admin-list';
 
 /** Owners only: who is on the team, their roles; add and remove people. */
 export function Members({
@@ -15,29 +19,14 @@ export function Members({
   me: Member;
   announce(message: string): void;
 }) {
-  const t = useStrings();
-  const tt = t.team;
-  const [members, setMembers] = useState<Member[]>([]);
+  const tt = useStrings().team;
+  const { items: members, error, guard } = useAdminList(api, 'members', tt.failed);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const reload = () => api.members().then(setMembers, () => {});
-  useEffect(() => void reload(), [api]);
 
-  const guard = async (work: () => Promise<void>) => {
-    setError('');
-    try {
-      await work();
-      await reload();
-    } catch (e) {
-      setError(isApiError(e) ? e.message : tt.failed);
-    }
-  };
-
-  const add = (event: Event) => {
-    event.preventDefault();
+  const add = () =>
     void guard(async () => {
       const m = await api.addMember({
         email: email.trim(),
@@ -50,102 +39,66 @@ export function Members({
       setName('');
       setPassword('');
     });
-  };
+
+  // A function, not one array: a vnode may stand in one place of the tree only.
+  const roles = () =>
+    ROLES.map((r) => (
+      <option key={r} value={r}>
+        {tt.roles[r]}
+      </option>
+    ));
 
   return (
-    <section class="members" aria-labelledby="members-title">
+    <section class="members admin" aria-labelledby="members-title">
       <h2 id="members-title">{tt.members}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{tt.name}</th>
-            <th scope="col">{tt.email}</th>
-            <th scope="col">{tt.role}</th>
-            <td />
+      <Table actions head={[tt.name, tt.email, tt.role]}>
+        {members.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">{m.name}</th>
+            <td dir="ltr">{m.email}</td>
+            <td>
+              <select
+                aria-label={`${tt.role}: ${m.name}`}
+                value={m.role}
+                disabled={m.id === me.id}
+                onChange={(e) => {
+                  const role = e.currentTarget.value as Role;
+                  void guard(async () => void (await api.updateMember(m.id, { role })));
+                }}
+              >
+                {roles()}
+              </select>
+            </td>
+            <td>
+              {m.id !== me.id && (
+                <button type="button" onClick={() => void guard(() => api.removeMember(m.id))}>
+                  {tt.remove(m.name)}
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">{m.name}</th>
-              <td dir="ltr">{m.email}</td>
-              <td>
-                <select
-                  aria-label={`${tt.role}: ${m.name}`}
-                  value={m.role}
-                  disabled={m.id === me.id}
-                  onChange={(e) =>
-                    void guard(
-                      async () =>
-                        void (await api.updateMember(m.id, {
-                          role: e.currentTarget.value as Role,
-                        })),
-                    )
-                  }
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {tt.roles[r]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                {m.id !== me.id && (
-                  <button type="button" onClick={() => void guard(() => api.removeMember(m.id))}>
-                    {tt.remove(m.name)}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form class="add-member" onSubmit={add}>
-        <h3>{tt.addMember}</h3>
-        <label>
-          {tt.email}
-          <input
-            type="email"
-            dir="ltr"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          {tt.name}
-          <input value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
+        ))}
+      </Table>
+      <AdminForm class="add-member" title={tt.addMember} error={error} onSubmit={add}>
+        <Field label={tt.email} type="email" dir="ltr" required value={email} onValue={setEmail} />
+        <Field label={tt.name} value={name} onValue={setName} />
         <label>
           {tt.role}
           <select value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tt.roles[r]}
-              </option>
-            ))}
+            {roles()}
           </select>
         </label>
-        <label>
-          {tt.initialPassword}
-          <input
-            type="password"
-            dir="ltr"
-            autocomplete="new-password"
-            required
-            minLength={10}
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit">{tt.addMember}</button>
-      </form>
+        <Field
+          label={tt.initialPassword}
+          type="password"
+          dir="ltr"
+          autocomplete="new-password"
+          required
+          minLength={10}
+          value={password}
+          onValue={setPassword}
+        />
+      </AdminForm>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api/client';
 import type { RatingFilter, ReplyMetrics, SlaMetrics } from '../api/types';
+import { Table } from '../components/Table';
 import { useStrings } from '../i18n/context';
 import { formatPercent } from '../lib/format';
 import { formatDuration } from '../lib/sla';
@@ -26,31 +27,17 @@ export function Metrics({ api, filter }: { api: Api; filter: RatingFilter }) {
       </td>
     </tr>
   );
-  const head = (first: string) => (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        <th scope="col">{tt.opened}</th>
-        <th scope="col">{tt.median}</th>
-        <th scope="col">{tt.p90}</th>
-        <th scope="col">{tt.withinTarget}</th>
-      </tr>
-    </thead>
-  );
+  const cols = [tt.opened, tt.median, tt.p90, tt.withinTarget];
   return (
     <section class="metrics" aria-labelledby="metrics-title">
       <h2 id="metrics-title">{tt.metrics}</h2>
-      <table data-metrics="week">
-        {head(tt.week)}
-        <tbody>
-          {row(tt.overall, m.overall, 'all')}
-          {m.byWeek.map((w) => row(w.week, w, w.week))}
-        </tbody>
-      </table>
-      <table data-metrics="agent">
-        {head(tt.agent)}
-        <tbody>{m.byAgent.map((a) => row(a.name, a, a.memberId))}</tbody>
-      </table>
+      <Table data-metrics="week" head={[tt.week, ...cols]}>
+        {row(tt.overall, m.overall, 'all')}
+        {m.byWeek.map((w) => row(w.week, w, w.week))}
+      </Table>
+      <Table data-metrics="agent" head={[tt.agent, ...cols]}>
+        {m.byAgent.map((a) => row(a.name, a, a.memberId))}
+      </Table>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isApiError } from '../api/ApiError';
 import type { Api } from '../api/client';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
 import { useStrings } from '../i18n/context';
 import type { InboxSettings, Weekday } from './types';
 import './admin.css';
@@ -140,32 +142,28 @@ export function Settings({ api, announce }: { api: Api; announce(message: string
       <form onSubmit={save}>
         <fieldset>
           <legend>{ts.sla}</legend>
-          <label>
-            {ts.replyTarget}
-            <input
-              type="number"
-              name="replyTargetHours"
-              required
-              min={0.25}
-              max={1440}
-              step={0.25}
-              value={form.target}
-              onInput={(e) => set({ target: e.currentTarget.value })}
-            />
-          </label>
-          <label>
-            {ts.warnBefore}
-            <input
-              type="number"
-              name="breachingBeforeHours"
-              required
-              min={0}
-              max={1440}
-              step={0.25}
-              value={form.warn}
-              onInput={(e) => set({ warn: e.currentTarget.value })}
-            />
-          </label>
+          <Field
+            label={ts.replyTarget}
+            type="number"
+            name="replyTargetHours"
+            required
+            min={0.25}
+            max={1440}
+            step={0.25}
+            value={form.target}
+            onValue={(target) => set({ target })}
+          />
+          <Field
+            label={ts.warnBefore}
+            type="number"
+            name="breachingBeforeHours"
+            required
+            min={0}
+            max={1440}
+            step={0.25}
+            value={form.warn}
+            onValue={(warn) => set({ warn })}
+          />
           <label class="choice">
             <input
               type="checkbox"
@@ -177,22 +175,21 @@ export function Settings({ api, announce }: { api: Api; announce(message: string
           </label>
           {form.business && (
             <>
-              <label>
-                {ts.timeZone}
-                <input
-                  name="timeZone"
-                  dir="ltr"
-                  required
-                  list="raaye-time-zones"
-                  value={form.timeZone}
-                  onInput={(e) => set({ timeZone: e.currentTarget.value })}
-                />
+              <Field
+                label={ts.timeZone}
+                name="timeZone"
+                dir="ltr"
+                required
+                list="raaye-time-zones"
+                value={form.timeZone}
+                onValue={(timeZone) => set({ timeZone })}
+              >
                 <datalist id="raaye-time-zones">
                   {zones.map((z) => (
                     <option key={z} value={z} />
                   ))}
                 </datalist>
-              </label>
+              </Field>
               <table class="days">
                 <caption>{ts.days}</caption>
                 <thead>
@@ -284,11 +281,7 @@ export function Settings({ api, announce }: { api: Api; announce(message: string
             ))}
           </select>
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" class="primary" disabled={saving}>
           {saving ? t.saving : ts.save}
         </button>

@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { isApiError } from '../api/ApiError';
+import { useState } from 'preact/hooks';
 import type { Api } from '../api/client';
+import { Field } from '../components/Field';
+import { Table } from '../components/Table';
 import { useStrings } from '../i18n/context';
-import type { ApiToken, TokenScope } from './types';
+import { AdminForm } from './AdminForm';
+
+import type { TokenScope } from './types';
+import { useAdminList } from './use-admin-list';
 
 const SCOPES: TokenScope[] = ['read', 'full'];
 
@@ -13,34 +17,19 @@ const SCOPES: TokenScope[] = ['read', 'full'];
 export function Tokens({ api, announce }: { api: Api; announce(message: string): void }) {
   const t = useStrings();
   const tt = t.team.tokens;
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const { items: tokens, error, guard } = useAdminList(api, 'tokens', t.team.failed);
   const [name, setName] = useState('');
   const [scope, setScope] = useState<TokenScope>('read');
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [error, setError] = useState('');
-  const reload = () => api.tokens().then(setTokens, () => {});
-  useEffect(() => void reload(), [api]);
-
-  const guard = async (work: () => Promise<void>) => {
-    setError('');
-    try {
-      await work();
-      await reload();
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t.team.failed);
-    }
-  };
   const when = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(`${t.lang}-u-nu-latn`) : tt.never;
 
-  const create = (event: Event) => {
-    event.preventDefault();
+  const create = () =>
     void guard(async () => {
       const made = await api.createToken(name.trim(), scope);
       setCreated({ name: made.token.name, secret: made.secret });
       setName('');
     });
-  };
 
   return (
     <section class="tokens admin" aria-labelledby="tokens-title">
@@ -49,47 +38,35 @@ export function Tokens({ api, announce }: { api: Api; announce(message: string):
       {tokens.length === 0 ? (
         <p class="empty">{tt.none}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tt.name}</th>
-              <th scope="col">{tt.scope}</th>
-              <th scope="col">{tt.createdBy}</th>
-              <th scope="col">{tt.created}</th>
-              <th scope="col">{tt.lastUsed}</th>
-              <td />
+        <Table actions head={[tt.name, tt.scope, tt.createdBy, tt.created, tt.lastUsed]}>
+          {tokens.map((token) => (
+            <tr key={token.id} data-token={token.id}>
+              <th scope="row">
+                <bdi>{token.name}</bdi>
+              </th>
+              <td>{tt.scopes[token.scope]}</td>
+              <td>
+                <bdi>{token.createdBy}</bdi>
+              </td>
+              <td>{when(token.createdAt)}</td>
+              <td>{when(token.lastUsedAt)}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void guard(async () => {
+                      await api.revokeToken(token.id);
+                      if (created?.name === token.name) setCreated(null);
+                      announce(tt.revoked(token.name));
+                    })
+                  }
+                >
+                  {tt.revoke(token.name)}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id} data-token={token.id}>
-                <th scope="row">
-                  <bdi>{token.name}</bdi>
-                </th>
-                <td>{tt.scopes[token.scope]}</td>
-                <td>
-                  <bdi>{token.createdBy}</bdi>
-                </td>
-                <td>{when(token.createdAt)}</td>
-                <td>{when(token.lastUsedAt)}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void guard(async () => {
-                        await api.revokeToken(token.id);
-                        if (created?.name === token.name) setCreated(null);
-                        announce(tt.revoked(token.name));
-                      })
-                    }
-                  >
-                    {tt.revoke(token.name)}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {created && (
         <div class="notice new-token" role="status">
@@ -108,17 +85,8 @@ export function Tokens({ api, announce }: { api: Api; announce(message: string):
           </button>
         </div>
       )}
-      <form class="add-token" onSubmit={create}>
-        <h3>{tt.create}</h3>
-        <label>
-          {tt.name}
-          <input
-            required
-            maxLength={100}
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </label>
+      <AdminForm class="add-token" title={tt.create} error={error} onSubmit={create}>
+        <Field label={tt.name} required maxLength={100} value={name} onValue={setName} />
         <fieldset>
           <legend>{tt.scope}</legend>
           {SCOPES.map((s) => (
@@ -137,15 +105,7 @@ export function Tokens({ api, announce }: { api: Api; announce(message: string):
             </label>
           ))}
         </fieldset>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="primary">
-          {tt.create}
-        </button>
-      </form>
+      </AdminForm>
     </section>
   );
 }
