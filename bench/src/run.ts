@@ -384,18 +384,42 @@ rows/s. Against issue 16's goals (ratings/s):
 ${table(['comparison', 'collector', 'baseline', 'ratio', 'goal', ''], rows)}
 
 How the collector gets there: **group commit** (concurrent requests of a site merged into one
-\`INSERT\` at the end of the event-loop turn, one statement in flight per site, duplicates across
+statement at the end of the event-loop turn, one statement in flight per site, duplicates across
 the group reported once, a failed group retried request by request:
-[group-commit.ts](../packages/collector/src/store/group-commit.ts)); a **lean node:http lane**
-for small rating POSTs that builds no Fetch \`Request\` and no body stream
+[group-commit.ts](../packages/collector/src/store/group-commit.ts)); on PostgreSQL a merged group
+of 20 or more unverified ratings without outbox events goes in by **one \`COPY\`**, falling back to
+the \`ON CONFLICT\` statement when it meets stored or concurrent ratings, so exactly-once still
+rests on the unique constraints ([copy-ratings.ts](../packages/collector/src/store/copy-ratings.ts));
+a **lean node:http lane** for small rating POSTs that builds no Fetch \`Request\` and no body stream
 ([lean-request.ts](../packages/collector/src/http/lean-request.ts)); prepared statements
-(except behind PgBouncer 1.18, which cannot keep them in transaction mode); inserts in id order.
+(except behind PgBouncer 1.18, which cannot keep them in transaction mode); inserts in id order;
+no global \`UNIQUE (seq)\` index (migration 61: \`seq\` is only read per site).
 The hand-written endpoint sends one \`INSERT\` per request, so with ${CONNECTIONS} connections it
-commits up to ${CONNECTIONS} times as often as the collector does for the same ratings. Where a goal is
-not met, the reason is what remains per rating on the collector's side and not on COPY's:
-per-rating validation and results, JSON parsing of the envelope and of the \`jsonb_to_recordset\`
-parameter in PostgreSQL, the HTTP request itself, and the autocannon load generator sharing the
-same ${/(\d+) cores/.exec(MACHINE)?.[1] ?? '?'} cores (COPY is one client streaming a file).
+commits up to ${CONNECTIONS} times as often as the collector does for the same ratings.
+
+Why batch 50 stays short of COPY where it does, from profiles taken at load 20–38 on this box:
+- **The database side of one merged group.** Interleaved on one connection (500 rows per
+  statement): COPY 3,700–5,100 rows/s; the collector's \`INSERT … SELECT FROM jsonb_to_recordset
+  … ON CONFLICT DO NOTHING RETURNING\` (with its owed and outbox CTEs) 0.42–0.48× that; the same
+  insert without the CTEs 0.62×; a bare \`INSERT … SELECT\` without \`ON CONFLICT\`, \`ORDER BY\`
+  and \`RETURNING\` still only 0.70×. COPY writes the heap in multi-row batches
+  (\`heap_multi_insert\`), reads CSV rather than a jsonb document, and makes no speculative
+  insertion per unique index; no \`INSERT\` can, hence the COPY lane. \`EXPLAIN ANALYZE\` of 500
+  rows: building the rows from the jsonb parameter 10–38 ms, the inserts with their five index
+  entries each ≈ 75 ms, the stats-rollup trigger 13 ms, the owed and outbox CTEs under 0.3 ms.
+  Typed \`unnest($1::uuid[], …)\` arrays were measured too and were no faster (35–45 ms for the same
+  rows), so the statement keeps its one JSON parameter.
+- **What COPY does not do:** HTTP, \`JSON.parse\` of the envelope, per-rating validation
+  (valibot envelope, the contract's validator, text safety), the per-rating results, and the
+  load generator generating 50 fresh ratings per request on the same cores. In the collector's CPU
+  profile at batch 50 the process was idle ~80 % of the run (the box's CPU was the limit, not
+  the collector's thread); of its busy time garbage collection 8–10 %, socket writes 11–25 %,
+  validation 3–4 %, \`Date\` work 1.5 %, the driver 4–7 %.
+- **The team inbox on the same database:** \`pg_stat_activity\` sampled every 0.2 s during
+  batch-50 load, before the inbox opened follow-ups set-based (one transaction per pass),
+  showed its follow-up transactions (\`INSERT INTO raaye_followups\`, \`raaye_activity\`, commits
+  waiting on \`WALSync\`) in most samples where a backend was busy, and the ratings' own statement
+  or COPY in few; this run's rows include that change.
 
 One more cost the baseline does not have, found while profiling this run's batch-50 load: the
 bench's ratings are 40 % low (scores 1–2 of 5), and for each low rating the team inbox opens a

@@ -31,15 +31,19 @@ const holdDatabase = (ms: number) =>
       resolve();
     };
   });
-/** Whether `count` prompts are stored as pending (core's `p:` keys). Runs in the page. */
-const storedPending = (count: number) =>
-  new Promise<boolean>((resolve) => {
+/**
+ * The interactions stored as pending (core's `p:` keys). Runs in the page; poll it with
+ * `page.evaluate`, never `page.waitForFunction`: that takes the promise itself as its truthy answer
+ * and returns the first reading, whatever it is.
+ */
+const storedPending = () =>
+  new Promise<string[]>((resolve) => {
     const open = indexedDB.open('raaye-v1');
     open.onsuccess = () => {
       const keys = open.result.transaction('kv').objectStore('kv').getAllKeys();
       keys.onsuccess = () => {
         open.result.close();
-        resolve(keys.result.filter((k) => String(k).startsWith('p:')).length === count);
+        resolve(keys.result.map(String).filter((k) => k.startsWith('p:')));
       };
     };
   });
@@ -141,13 +145,13 @@ describeInChromium('the prompt in a real browser (issue 15)', () => {
   // committed when a tab closes is lost. The promise is "pending once stored", so the test now
   // waits for that, with the disk made slow on purpose (another writer holds the database while
   // the prompts are asked), which turned the rare failure into a certain one before.
-  // Retried, with a second cause not yet found: ci5 (2026-12-01 21:05 UTC, a quiet clean clone)
-  // showed 'Required A' after the reload, answered it, then waited 30 s for 'Required B'. 6 runs
-  // in a loop passed. On failure the test now says which dialogs were on screen and what the
-  // widget emitted, so the next failure names its cause.
-  it('keeps every required ask, in order, across a tab close and a reload', {
-    retry: 2,
-  }, async () => {
+  // That wait did not wait, which was the cause of both failures seen (ci3: 'Required A' never
+  // came back; ci5: 'Required B' never appeared after A was answered): `waitForFunction` took the
+  // promise storedPending returned as a truthy answer and resolved with the first reading, often
+  // `false` while the writes queued behind the busy disk; the tab then closed with none or only
+  // the first of them committed. Looped without retries at load 23-33: 10 failures in 130 runs,
+  // each one after a `false` reading (no `p:` key on the next page); polled with `evaluate`, 0/30.
+  it('keeps every required ask, in order, across a tab close and a reload', async () => {
     server.pages.set('/durable', {
       head: ` lang="en"><head><meta charset="utf-8">${SNIPPET}</head>`,
       body: `${BODY.replace('</body></html>', '')}${TAG()}</body></html>`,
@@ -168,7 +172,9 @@ describeInChromium('the prompt in a real browser (issue 15)', () => {
     await page.getByRole('dialog', { name: 'Optional first' }).waitFor();
     // The tab closes while the optional prompt is open and three required ones, stored as
     // pending, wait behind it.
-    await page.waitForFunction(storedPending, 3, { polling: 100 });
+    await expect
+      .poll(() => page.evaluate(storedPending), { timeout: 30_000, interval: 100 })
+      .toEqual(['p:req-a', 'p:req-b', 'p:req-c']);
     await page.close({ runBeforeUnload: false });
 
     page = await context.newPage();

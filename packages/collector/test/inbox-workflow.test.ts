@@ -185,11 +185,15 @@ describe.each(storeCases)('team inbox workflow on $name', (storeCase) => {
       items: Item[];
     };
     expect(closedList.items).toHaveLength(3);
-    const detail = (await (await owner.call(`/v1/inbox/${ids[0]}`)).json()) as {
-      otherRatings: Array<{ comment: string | null }>;
-    };
-    expect(detail.otherRatings).toHaveLength(3);
-    expect(detail.otherRatings.map((r) => r.comment)).toContain('great ride');
+    // The customer's history is the search API's (the detail no longer repeats it).
+    const detail = (await (await owner.call(`/v1/inbox/${ids[0]}`)).json()) as object;
+    expect(Object.keys(detail).sort()).toEqual(['activity', 'followUp']);
+    const history = (await (
+      await owner.call('/v1/ratings/search?customer=same-person')
+    ).json()) as { ratings: Array<{ id: string; comment: string | null; channel?: string }> };
+    const others = history.ratings.filter((r) => r.id !== ids[0]);
+    expect(others).toHaveLength(3);
+    expect(others.map((r) => r.comment)).toContain('great ride');
     expect((await owner.call('/v1/inbox?status=bogus')).status).toBe(400);
     expect((await owner.call('/v1/inbox?cursor=zzz')).status).toBe(400);
   });

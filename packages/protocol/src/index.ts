@@ -35,7 +35,6 @@ export type {
   FollowUpDetail,
   FollowUpStatus,
   InboxSettings,
-  OtherRating,
   ReplyMetrics,
   SlaMetrics,
   Weekday,
@@ -56,7 +55,15 @@ export type {
   Stats,
   StoredRating,
 } from './types/read';
-export type { ActivityEntry, Actor, ApiToken, Member, Role, TokenScope } from './types/team';
+export type {
+  ActivityEntry,
+  Actor,
+  ApiToken,
+  Member,
+  Role,
+  Session,
+  TokenScope,
+} from './types/team';
 export { ROLES } from './types/team';
 export type {
   ErrorBody,

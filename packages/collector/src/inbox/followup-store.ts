@@ -1,4 +1,3 @@
-import type { OtherRating } from '@raaye/protocol';
 import { CollectorError } from '../errors';
 import { likePattern } from '../ratings/search-sql';
 import type { SqlClient } from '../store/sql-client';
@@ -86,23 +85,4 @@ export async function getFollowUp(
   );
   if (!rows[0]) throw new CollectorError('not_found', 'no follow-up with this id');
   return toFollowUp(rows[0]);
-}
-
-/** The same customer's other ratings (same rater id or same user id), newest first. */
-export async function customerHistory(
-  db: SqlClient,
-  siteId: string,
-  f: FollowUp,
-  limit = 20,
-): Promise<OtherRating[]> {
-  const rows = await db.query<OtherRating & { score: number }>(
-    `SELECT id::text AS id, interaction_id AS "interactionId", interaction_type AS "interactionType", scale,
-       score::int AS score, comment, source,
-       to_char(event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "eventTime"
-     FROM raaye_ratings
-     WHERE site_id = $1 AND id <> $2::uuid AND (rater_id = $3 OR ($4::text IS NOT NULL AND (user_id = $4 OR rater_id = $4)))
-     ORDER BY event_time DESC LIMIT $5::int`,
-    [siteId, f.id, f.rating.raterId, f.rating.userId, limit],
-  );
-  return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }

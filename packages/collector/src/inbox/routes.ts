@@ -13,13 +13,7 @@ import { type Route, team } from '../routes/router';
 import { slaMetrics } from '../sla/metrics';
 import { composeReply } from './compose-reply';
 import { type FollowUpStatus, STATUSES } from './followup-row';
-import {
-  customerHistory,
-  getFollowUp,
-  type InboxOrder,
-  listFollowUps,
-  orderKey,
-} from './followup-store';
+import { getFollowUp, type InboxOrder, listFollowUps, orderKey } from './followup-store';
 import { loadSettings, mergeSettings, SettingsSchema, saveSettings } from './settings';
 import { type Action, ActionSchema, applyAction } from './workflow';
 
@@ -128,7 +122,10 @@ function parseCursor(
   return { at, id };
 }
 
-/** `GET /v1/inbox/:id`: the follow-up, its activity log (with replies) and the customer's other ratings. */
+/**
+ * `GET /v1/inbox/:id`: the follow-up and its activity log (with replies). The customer's other
+ * ratings come from `GET /v1/ratings/search?customer=`, paged and in the full rating shape.
+ */
 async function showFollowUp(ctx: RouteContext, id: string): Promise<Response> {
   const principal = await authorize(ctx, 'read');
   const db = ctx.deps.team.db;
@@ -137,7 +134,6 @@ async function showFollowUp(ctx: RouteContext, id: string): Promise<Response> {
   return json({
     followUp,
     activity: await listActivity(db, principal.site.id, id),
-    otherRatings: await customerHistory(db, principal.site.id, followUp),
   });
 }
 

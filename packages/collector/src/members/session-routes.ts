@@ -1,3 +1,4 @@
+import type { Member, Session } from '@raaye/protocol';
 import * as v from 'valibot';
 import { recordActivity } from '../activity/activity-store';
 import { CollectorError } from '../errors';
@@ -68,13 +69,9 @@ export async function signIn(ctx: RouteContext): Promise<Response> {
     { actor: { kind: 'member', id: member.id, name: member.name }, action: 'session.signed_in' },
     new Date(now).toISOString(),
   );
-  return json(
-    { member, site: member.siteId, csrf: session.csrf, expiresAt: session.expiresAt },
-    200,
-    {
-      'set-cookie': sessionCookie(ctx.request, session.token, deps.basePath, SESSION_MAX_MS / 1000),
-    },
-  );
+  return json(sessionBody(member, session), 200, {
+    'set-cookie': sessionCookie(ctx.request, session.token, deps.basePath, SESSION_MAX_MS / 1000),
+  });
 }
 
 /** `GET /v1/session`: who is signed in, and the CSRF token the dashboard sends back. */
@@ -82,13 +79,16 @@ export async function currentSession(ctx: RouteContext): Promise<Response> {
   const principal = await authorize(ctx, 'read');
   const session = principal.session;
   if (!session) throw new CollectorError('unauthorized', 'no session: this is an API key or token');
-  return json({
-    member: session.member,
-    site: session.siteId,
-    csrf: session.csrf,
-    expiresAt: session.expiresAt,
-  });
+  return json(sessionBody(session.member, session));
 }
+
+/** The wire shape both answers share (`Session` in @raaye/protocol, the dashboard's type). */
+const sessionBody = (member: Member, s: { csrf: string; expiresAt: string }): Session => ({
+  member,
+  site: member.siteId,
+  csrf: s.csrf,
+  expiresAt: s.expiresAt,
+});
 
 /** `DELETE /v1/session[?everywhere=1]`: signs out here, or on every device. */
 export async function signOut(ctx: RouteContext): Promise<Response> {

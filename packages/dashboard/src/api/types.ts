@@ -1,5 +1,3 @@
-import type { Member } from '@raaye/protocol';
-
 // The read side's types are the contract's, declared once in @raaye/protocol.
 export type {
   ActivityEntry,
@@ -14,25 +12,17 @@ export type {
   FollowUpDetail,
   FollowUpStatus,
   Member,
-  OtherRating,
   RatingFilter,
   ReplayInput,
   Reply,
   ReplyMetrics,
   Role,
   ScaleStats,
+  Session,
   SlaMetrics,
   Stats,
   StoredRating,
 } from '@raaye/protocol';
-
-/** `GET /v1/session`: who is signed in, and the token changes must carry. */
-export interface Session {
-  member: Member;
-  site: string;
-  csrf: string;
-  expiresAt: string;
-}
 
 export type FollowUpAction =
   | { action: 'assign'; assigneeId: string | null }

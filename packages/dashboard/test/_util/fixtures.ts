@@ -138,7 +138,6 @@ export function fakeApi(items: FollowUp[] = [], s: Stats = stats(), member: Memb
     followUp: vi.fn(async (id: string) => ({
       followUp: items.find((i) => i.id === id)!,
       activity: [],
-      otherRatings: [],
     })),
     act: vi.fn(async (id: string, _action: FollowUpAction) => items.find((i) => i.id === id)!),
     bulk: vi.fn(async (ids: string[]) => ids.map((id) => ({ id, ok: true }))),

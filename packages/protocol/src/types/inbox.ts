@@ -1,4 +1,3 @@
-import type { Scale } from '../scales';
 import type { StoredRating } from './read';
 import type { ActivityEntry } from './team';
 
@@ -46,23 +45,13 @@ export interface FollowUp {
   };
 }
 
-/** The same customer's other ratings, shown beside a follow-up. */
-export interface OtherRating {
-  id: string;
-  interactionId: string;
-  interactionType: string | null;
-  scale: Scale;
-  score: number;
-  comment: string | null;
-  source: string;
-  eventTime: string;
-}
-
-/** `GET /v1/inbox/:id`. */
+/**
+ * `GET /v1/inbox/:id`. The customer's other ratings are not repeated here: ask
+ * `GET /v1/ratings/search?customer=<raterId>` (paged, filterable, every field incl. `channel`).
+ */
 export interface FollowUpDetail {
   followUp: FollowUp;
   activity: ActivityEntry[];
-  otherRatings: OtherRating[];
 }
 
 /** Time to first reply over a set of follow-ups. */

@@ -12,6 +12,18 @@ export interface Member {
   createdAt: string;
 }
 
+/**
+ * A signed-in member's session as `POST /v1/session` and `GET /v1/session` send it: who, on
+ * which site, and the CSRF token every change must carry (`X-Raaye-CSRF`). The cookie itself is
+ * never in the body.
+ */
+export interface Session {
+  member: Member;
+  site: string;
+  csrf: string;
+  expiresAt: string;
+}
+
 /** Who did something: a signed-in member, an API token, the site's secret key, or the collector. */
 export interface Actor {
   kind: 'member' | 'token' | 'secret' | 'system';
