@@ -111,8 +111,7 @@ if (url) {
     return Number(row!.n);
   };
   try {
-    for (const how of ['one by one', 'set-based'] as const)
-      await run(store, 'postgres', how, commits);
+    for (const how of hows) await run(store, 'postgres', how, commits);
   } finally {
     await store.close();
     await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
