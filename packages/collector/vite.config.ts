@@ -16,7 +16,14 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@raaye/source'], externalConditions: ['@raaye/source'] } },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', cli: 'src/cli.ts', token: 'src/token.ts' },
+      // The PGlite thread's script is an entry of its own: store/pglite-thread.ts starts it as
+      // `./pglite-worker.js` beside the chunk that holds the store (every chunk is in dist/).
+      entry: {
+        index: 'src/index.ts',
+        cli: 'src/cli.ts',
+        token: 'src/token.ts',
+        'pglite-worker': 'src/store/pglite-worker.ts',
+      },
       formats: ['es'],
     },
     rollupOptions: {

@@ -1,5 +1,5 @@
 import type { RatingsResponse } from '@raaye/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collector,
   envelope,
@@ -10,14 +10,10 @@ import {
   secretRequest,
   site,
 } from './_util/fixtures';
-import { type StoreHandle, storeCases } from './_util/stores';
+import { openStore, storeCases } from './_util/stores';
 
 describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) => {
-  let handle: StoreHandle;
-  beforeAll(async () => {
-    handle = await storeCase.create();
-  });
-  afterAll(() => handle.cleanup());
+  const handle = openStore(storeCase);
 
   it('queues low ratings by the documented rule and marks them replied', async () => {
     const s = site();

@@ -261,7 +261,8 @@ describe('store outage', () => {
     expect(res.headers.get('retry-after')).toBe('5');
     expect(await res.json()).toMatchObject({ error: { code: 'unavailable' } });
     expect((await handler(getRequest('/healthz'))).status).toBe(503);
-  });
+    // A fresh PGlite each: its start alone took 30-50 s on a loaded 2-core box.
+  }, 120_000);
 
   it('answers 503 while shutting down', async () => {
     const { pgliteStore } = await import('../src/store/pglite');
@@ -276,5 +277,5 @@ describe('store outage', () => {
     await closed;
     expect((await store.stats(s.id, {})).count).toBe(1);
     await store.close();
-  });
+  }, 120_000);
 });

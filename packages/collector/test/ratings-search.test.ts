@@ -6,7 +6,7 @@ import {
   type StoredRating,
   type WireRating,
 } from '@raaye/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collector,
   envelope,
@@ -16,18 +16,13 @@ import {
   rating,
   site,
 } from './_util/fixtures';
-import { type StoreHandle, storeCases } from './_util/stores';
+import { openStore, storeCases } from './_util/stores';
 import { seedMember, signIn } from './_util/team';
 
 const HOUR = 3_600_000;
 
 describe.each(storeCases)('GET /v1/ratings/search on $name', (storeCase) => {
-  let handle: StoreHandle;
-  // PGlite takes long to open on a loaded machine.
-  beforeAll(async () => {
-    handle = await storeCase.create();
-  }, 180_000);
-  afterAll(() => handle.cleanup());
+  const handle = openStore(storeCase);
 
   function setup() {
     const s = site();

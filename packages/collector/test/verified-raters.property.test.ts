@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collector,
   envelope,
@@ -7,9 +7,10 @@ import {
   postRequest,
   raterToken,
   rating,
+  secretRequest,
   site,
 } from './_util/fixtures';
-import { type StoreHandle, storeCases } from './_util/stores';
+import { openStore, storeCases } from './_util/stores';
 
 const RATERS = ['r1', 'r2'];
 const INTERACTIONS = ['i1', 'i2'];
@@ -37,11 +38,7 @@ const plan = fc.record({
 });
 
 describe.each(storeCases)('verified raters under open on $name', (storeCase) => {
-  let handle: StoreHandle;
-  beforeAll(async () => {
-    handle = await storeCase.create();
-  });
-  afterAll(() => handle.cleanup());
+  const handle = openStore(storeCase);
 
   it('a forged rating never displaces nor pre-empts a verified one, nor settles its debt', async () => {
     await fc.assert(
@@ -51,13 +48,9 @@ describe.each(storeCases)('verified raters under open on $name', (storeCase) => 
         for (const rater of RATERS) {
           for (const interaction of INTERACTIONS) {
             const res = await handler(
-              new Request('http://collector.test/v1/owed', {
-                method: 'POST',
-                headers: {
-                  authorization: `Bearer ${s.secretKey}`,
-                  'content-type': 'application/json',
-                },
-                body: JSON.stringify({ raterId: rater, interactionId: interaction }),
+              secretRequest('/v1/owed', s.secretKey, {
+                raterId: rater,
+                interactionId: interaction,
               }),
             );
             expect(res.status).toBe(201);

@@ -1,21 +1,28 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './dir-lock';
 import { compactAfterErase } from './erase-compaction';
+import { openPgliteThread } from './pglite-thread';
 import type { SqlClient } from './sql-client';
 import { sqlStore } from './sql-store';
 import type { Store } from './types';
 
-function client(db: PGlite | Transaction): SqlClient {
+/** PGlite on `dir` in its own thread (pglite-thread.ts), holding the directory's lock until closed. */
+async function openLocked(dir: string | undefined): Promise<SqlClient> {
+  const unlock = dir === undefined ? async () => {} : await lockDataDir(dir);
+  let db: SqlClient;
+  try {
+    db = await openPgliteThread(dir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   return {
-    async query<T>(text: string, params: unknown[] = []) {
-      return (await db.query<T>(text, params)).rows;
-    },
-    transaction(fn) {
-      if (!(db instanceof PGlite)) return fn(this);
-      return db.transaction((tx) => fn(client(tx)));
-    },
+    ...db,
     async close() {
-      if (db instanceof PGlite) await db.close();
+      try {
+        await db.close();
+      } finally {
+        await unlock();
+      }
     },
   };
 }
@@ -25,22 +32,12 @@ function client(db: PGlite | Transaction): SqlClient {
  * read every table (`raaye-collector migrate`). Migrated to the current schema first.
  */
 export async function openPgliteClient(dir: string): Promise<SqlClient> {
-  const unlock = await lockDataDir(dir);
-  let db: PGlite | undefined;
+  const db = await openLocked(dir);
   try {
-    db = await PGlite.create(dir);
-    const opened = db;
-    await sqlStore(client(opened)).migrate();
-    return {
-      ...client(opened),
-      async close() {
-        await opened.close();
-        await unlock();
-      },
-    };
+    await sqlStore(db).migrate();
+    return db;
   } catch (error) {
-    await db?.close();
-    await unlock();
+    await db.close();
     throw error;
   }
 }
@@ -48,27 +45,16 @@ export async function openPgliteClient(dir: string): Promise<SqlClient> {
 /**
  * Embedded PostgreSQL (PGlite, WASM) in `dir`, or in memory when `dir` is undefined.
  * Zero setup. One process at a time may open a directory (a pid file enforces it). Migrates
- * before resolving.
+ * before resolving. PGlite runs in a worker thread, so its queries never block the event loop.
  */
 export async function pgliteStore(dir?: string): Promise<Store> {
-  const unlock = dir === undefined ? async () => {} : await lockDataDir(dir);
-  let db: PGlite | undefined;
+  const db = await openLocked(dir);
   try {
-    db = await PGlite.create(dir);
-    const opened = db;
-    const store = sqlStore(
-      client(opened),
-      async () => {
-        await opened.close();
-        await unlock();
-      },
-      { afterErase: compactAfterErase },
-    );
+    const store = sqlStore(db, () => db.close(), { afterErase: compactAfterErase });
     await store.migrate();
     return store;
   } catch (error) {
-    await db?.close();
-    await unlock();
+    await db.close();
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { pgliteStore } from '../../src/store/pglite';
 import { postgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/types';
@@ -45,3 +46,22 @@ const postgresCase = (url: string): StoreCase => ({
 export const storeCases: StoreCase[] = DATABASE_URL
   ? [pglite, postgresCase(DATABASE_URL)]
   : [pglite];
+
+/**
+ * The store of the enclosing `describe.each(storeCases)`: opened once before its tests and closed
+ * after them; read `.store` inside a test. The long hook timeout is for PGlite, which takes
+ * seconds to open on a loaded machine.
+ */
+export function openStore(storeCase: StoreCase): { readonly store: Store } {
+  let handle: StoreHandle | undefined;
+  beforeAll(async () => {
+    handle = await storeCase.create();
+  }, 180_000);
+  afterAll(() => handle?.cleanup());
+  return {
+    get store() {
+      if (!handle) throw new Error(`the ${storeCase.name} store is not open yet`);
+      return handle.store;
+    },
+  };
+}

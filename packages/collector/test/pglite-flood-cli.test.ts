@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envelope, rating } from './_util/fixtures';
+
+// Issue 12's flood, small: low ratings for a site whose webhook is a black hole (accepts TCP,
+// never answers), through the built CLI on PGlite. PGlite used to run its queries on the main
+// thread, back to back, and /healthz then waited seconds (p99 36 s with 2,000 ratings on a loaded
+// box); in its own thread the event loop stays free. The full 20,000 is bench/outbox-flood.ts.
+const RATINGS = 1600;
+const BATCH = 50;
+const POSTERS = 4;
+const SECRET = 'sk_flood_0123456789abcdefghijklmnopqrstuvwxyz';
+
+describe('a flood of low ratings on PGlite, through the built CLI', () => {
+  let dir: string;
+  let cli: RunningCli;
+  const sockets = new Set<Socket>();
+  const hole = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('data', () => {});
+    socket.on('error', () => {});
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
+    const port = (hole.address() as { port: number }).port;
+    dir = mkdtempSync(join(tmpdir(), 'raaye-flood-'));
+    const config = join(dir, 'raaye.json');
+    const limit = { burst: 1e6, perSecond: 1e6 };
+    writeFileSync(
+      config,
+      JSON.stringify({
+        sites: [
+          {
+            id: 'flood',
+            siteKey: 'pk_flood',
+            secretKey: SECRET,
+            allowedOrigins: [],
+            limits: { site: limit, client: limit },
+            destinations: [
+              {
+                id: 'hole',
+                kind: 'webhook',
+                url: `http://127.0.0.1:${port}/hook`,
+                secret: 'flood-secret-0123456789',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    cli = await startCollectorCli({
+      // FLOOD_CLI: another build, e.g. one from before the PGlite thread (this test fails there).
+      ...(process.env.FLOOD_CLI ? { cli: process.env.FLOOD_CLI } : {}),
+      args: ['--config', config, '--data-dir', join(dir, 'data')],
+      timeoutMs: 120_000,
+    });
+  }, 150_000);
+
+  afterAll(async () => {
+    // Shutdown is not what this test is about (cli.test.ts covers it): after a flood it waits for
+    // the inbox and the outbox's pending work, which has taken minutes on a loaded box.
+    const stopped = cli?.stop();
+    const late = setTimeout(() => cli?.child.kill('SIGKILL'), 20_000);
+    await stopped;
+    clearTimeout(late);
+    for (const socket of sockets) socket.destroy();
+    hole.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('keeps /healthz answering while the ratings are ingested, and loses none', async () => {
+    let sent = 0;
+    const poster = async () => {
+      while (sent < RATINGS) {
+        sent += BATCH;
+        const batch = Array.from({ length: BATCH }, () => rating({ score: 1, comment: 'flood' }));
+        const res = await fetch(`${cli.url}/v1/ratings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(envelope(batch, { siteKey: 'pk_flood' })),
+        });
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+      }
+    };
+    let ingesting = true;
+    const health: number[] = [];
+    const sampler = (async () => {
+      while (ingesting) {
+        const started = performance.now();
+        const res = await fetch(`${cli.url}/healthz`);
+        await res.arrayBuffer();
+        expect(res.status).toBe(200);
+        health.push(performance.now() - started);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const began = performance.now();
+    await Promise.all(Array.from({ length: POSTERS }, poster));
+    const seconds = (performance.now() - began) / 1000;
+    ingesting = false;
+    await sampler;
+
+    const sorted = [...health].sort((a, b) => a - b);
+    console.log(
+      `[pglite flood] ${RATINGS} low ratings in ${seconds.toFixed(1)} s; /healthz ${health.length} ` +
+        `samples p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ` +
+        `${sorted.at(-1)!.toFixed(1)} ms; black-hole sockets ${sockets.size}`,
+    );
+    expect(health.length).toBeGreaterThan(5);
+    // Generous for a shared, loaded box (the target is 100 ms; the old main-thread PGlite
+    // took seconds here). No sleep proves anything: the samples are taken during the ingest.
+    expect(sorted.at(-1)!).toBeLessThan(1500);
+    const stats = await fetch(`${cli.url}/v1/stats`, {
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
+    expect(((await stats.json()) as { count: number }).count).toBe(RATINGS);
+  }, 120_000);
+});
