@@ -65,29 +65,27 @@ describe.each(storeCases)('follow-ups, owed and erasure on $name', (storeCase) =
     expect(await badBody.json()).toMatchObject({ error: { path: 'by' } });
   });
 
-  it('pages follow-ups with a cursor', async () => {
+  it('pages follow-ups with a cursor, newest first', async () => {
     const s = site();
     const handler = collector(handle.store, [s]);
-    await handler(
-      postRequest(
-        envelope(
-          Array.from({ length: 5 }, () => rating({ score: 1 })),
-          { siteKey: s.siteKey },
-        ),
-      ),
-    );
+    // One envelope each, so they arrive (and are stored) in this order.
+    const sent = Array.from({ length: 5 }, () => rating({ score: 1 }));
+    for (const r of sent) await handler(postRequest(envelope([r], { siteKey: s.siteKey })));
     const first = (await (
       await handler(getRequest('/v1/follow-ups?limit=3', s.secretKey))
     ).json()) as {
-      followUps: unknown[];
+      followUps: Array<{ id: string }>;
       nextCursor: string;
     };
     expect(first.followUps).toHaveLength(3);
     const second = (await (
       await handler(getRequest(`/v1/follow-ups?limit=3&cursor=${first.nextCursor}`, s.secretKey))
-    ).json()) as { followUps: unknown[]; nextCursor: string | null };
+    ).json()) as { followUps: Array<{ id: string }>; nextCursor: string | null };
     expect(second.followUps).toHaveLength(2);
     expect(second.nextCursor).toBeNull();
+    expect([...first.followUps, ...second.followUps].map((f) => f.id)).toEqual(
+      sent.map((r) => r.id).reverse(),
+    );
   });
 
   it('records what a rater owes, lists it with the site key, and a rating settles it', async () => {

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, parseLimit } from '../http/query-filter';
 import { json } from '../http/respond';
 import type { SiteContext } from './context';
 
-/** `GET /v1/follow-ups?limit&cursor` (secret key): low ratings nobody has replied to, oldest first. */
+/** `GET /v1/follow-ups?limit&cursor` (secret key): low ratings nobody has replied to, newest first. */
 export async function listFollowUps(ctx: SiteContext): Promise<Response> {
   const { site } = ctx;
   const params = ctx.url.searchParams;

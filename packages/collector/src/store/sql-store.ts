@@ -213,12 +213,13 @@ export function sqlStore(
       return { lastSeq: last?.seq ?? null, more: false };
     },
 
-    async listFollowUps(siteId, afterSeq, limit) {
+    async listFollowUps(siteId, beforeSeq, limit) {
+      // Newest first, like the team inbox: the follow-ups index read backwards.
       const rows = await db.query<RatingRow>(
         `SELECT ${RATING_COLUMNS} FROM raaye_ratings
-         WHERE site_id = $1 AND low AND replied_at IS NULL AND seq > $2::bigint
-         ORDER BY raaye_ratings.seq LIMIT $3::int`,
-        [siteId, afterSeq, limit],
+         WHERE site_id = $1 AND low AND replied_at IS NULL${beforeSeq === '0' ? '' : ' AND seq < $3::bigint'}
+         ORDER BY raaye_ratings.seq DESC LIMIT $2::int`,
+        beforeSeq === '0' ? [siteId, limit] : [siteId, limit, beforeSeq],
       );
       return rows.map(toStoredRating);
     },

@@ -96,8 +96,8 @@ export interface Store {
     afterSeq: string,
     limit: number,
   ): Promise<{ lastSeq: string | null; more: boolean }>;
-  /** Low ratings with no reply yet, oldest first, after `afterSeq`. */
-  listFollowUps(siteId: string, afterSeq: string, limit: number): Promise<StoredRow[]>;
+  /** Low ratings with no reply yet, newest first, before `beforeSeq` ('0': from the newest). */
+  listFollowUps(siteId: string, beforeSeq: string, limit: number): Promise<StoredRow[]>;
   /** False when there is no such low rating. */
   markReplied(
     siteId: string,
