@@ -6,6 +6,8 @@
  * by-type rule, as a site would have. On PostgreSQL it also counts commits (pg_stat_database).
  *
  *   node --conditions=@raaye/source --import tsx bench/materialize.ts [ratings]
+ *
+ * ONLY=set-based (or "one by one") runs one of the two.
  */
 import postgres from 'postgres';
 import { BATCH, materialize } from '../src/inbox/materialize';
@@ -87,7 +89,10 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-for (const how of ['one by one', 'set-based'] as const) {
+const hows = (['one by one', 'set-based'] as const).filter(
+  (h) => !process.env.ONLY || process.env.ONLY === h,
+);
+for (const how of hows) {
   const store = await pgliteStore();
   await run(store, 'pglite', how);
   await store.close();
@@ -106,8 +111,7 @@ if (url) {
     return Number(row!.n);
   };
   try {
-    for (const how of ['one by one', 'set-based'] as const)
-      await run(store, 'postgres', how, commits);
+    for (const how of hows) await run(store, 'postgres', how, commits);
   } finally {
     await store.close();
     await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

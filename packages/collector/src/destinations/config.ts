@@ -39,9 +39,11 @@ export interface EmailDestination extends DestinationBase {
   to: string[];
   /**
    * The implicit `people` destination: each event goes to the people it names instead of `to`
-   * (`data.recipients`: assignee, owners), and a reply to the customer (`data.email`).
+   * (`data.recipients`: assignee, owners), and a reply to the customer (`data.email`). `others`
+   * are the site's own e-mail destinations: an address one of them mails the event to already
+   * is left out, so nobody gets the same alert twice (see people.ts).
    */
-  people?: true;
+  people?: { others: readonly EmailDestination[] };
 }
 
 export type DestinationConfig = WebhookDestination | ChatDestination | EmailDestination;

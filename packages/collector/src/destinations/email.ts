@@ -24,6 +24,17 @@ export interface Mailer {
   close(): void;
 }
 
+/** Each address once, compared case-insensitively (the first spelling is kept). */
+export function uniqueAddresses(addresses: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return addresses.filter((a) => {
+    const key = a.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * E-mail through nodemailer's pooled SMTP transport: at most `maxConnections` connections,
  * each bounded by `timeoutMs`, so a stuck server holds no more than the web destinations do.
@@ -40,7 +51,7 @@ export function smtpMailer(config: MailConfig, maxConnections: number, timeoutMs
     async send(to, summary, eventId) {
       await transport.sendMail({
         from: config.from,
-        to,
+        to: uniqueAddresses(to),
         subject: headerText(summary.title),
         // The event id lets a mail client thread or dedupe a redelivery.
         messageId: `<${eventId}@raaye.invalid>`,

@@ -43,7 +43,7 @@ export async function send(
     }
     try {
       if (destination.people) {
-        await sendToPeople(ctx.mailer, event, ctx.publicUrl);
+        await sendToPeople(ctx.mailer, event, ctx.publicUrl, destination.people.others);
         return { ok: true, status: null, error: null };
       }
       await ctx.mailer.send(

@@ -47,6 +47,8 @@ export interface WorkerContext {
 export interface DeliveryWorker {
   /** Look for work now (after a commit that wrote events). */
   kick(): void;
+  /** The site's destinations: its configured ones, and `people` when there is an SMTP server. */
+  destinations(siteId: string): readonly DestinationConfig[];
   /** Sockets open to receivers. */
   sockets(): number;
   /**
@@ -102,11 +104,13 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   };
   const sites = new Map(ctx.sites.map((s) => [s.id, s]));
   // With an SMTP server, every site also mails its inbox events to the people they name.
-  const people = mailer ? [peopleDestination()] : [];
-  const destinationsOf = (site: { destinations: DestinationConfig[] }) => [
-    ...site.destinations,
-    ...people,
-  ];
+  const destinationsBySite = new Map(
+    ctx.sites.map((s) => [
+      s.id,
+      [...s.destinations, ...(mailer ? [peopleDestination(s.destinations)] : [])],
+    ]),
+  );
+  const destinationsOf = (site: { id: string }) => destinationsBySite.get(site.id) ?? [];
   const inFlight = new Map<string, number>();
   const attempts = new Set<Promise<void>>();
   let total = 0;
@@ -244,6 +248,7 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     kick() {
       if (enabled && !stopped) void tick();
     },
+    destinations: (siteId) => destinationsBySite.get(siteId) ?? [],
     sockets: () => http.sockets(),
     async stop() {
       stopped = true;

@@ -78,7 +78,13 @@ export async function replayDeliveries(ctx: SiteContext): Promise<Response> {
   return json({ replayed });
 }
 
-/** `GET /v1/destinations` (secret key): each destination, its health, never its secret or URL path. */
+/** Where the built-in `people` destination sends: the members each event names. */
+const PEOPLE_TARGET = 'members';
+
+/**
+ * `GET /v1/destinations` (secret key): each destination, its health, never its secret or URL
+ * path; the built-in `people` destination too when the collector has an SMTP server.
+ */
 export async function listDestinations(ctx: SiteContext): Promise<Response> {
   const { site } = ctx;
   const states = new Map(
@@ -87,7 +93,7 @@ export async function listDestinations(ctx: SiteContext): Promise<Response> {
       .map((s) => [s.destination, s]),
   );
   return json({
-    destinations: site.destinations.map((d) => {
+    destinations: ctx.deps.outbox.destinations(site.id).map((d) => {
       const state = states.get(d.id);
       return {
         id: d.id,
@@ -95,7 +101,7 @@ export async function listDestinations(ctx: SiteContext): Promise<Response> {
         events: d.events,
         filter: d.filter ?? null,
         // Chat webhook URLs are credentials: show where they go, not the whole address.
-        target: d.kind === 'email' ? d.to : new URL(d.url).origin,
+        target: d.kind === 'email' ? (d.people ? PEOPLE_TARGET : d.to) : new URL(d.url).origin,
         consecutiveFailures: state?.consecutiveFailures ?? 0,
         disabledAt: state?.disabledAt ?? null,
         disabledReason: state?.disabledReason ?? null,
@@ -107,7 +113,7 @@ export async function listDestinations(ctx: SiteContext): Promise<Response> {
 /** `POST /v1/destinations/:id/enable` (secret key): switches a disabled destination back on. */
 export async function enableDestination(ctx: SiteContext, id: string): Promise<Response> {
   const { site } = ctx;
-  if (!site.destinations.some((d) => d.id === id)) {
+  if (!ctx.deps.outbox.destinations(site.id).some((d) => d.id === id)) {
     throw new CollectorError('not_found', 'no destination with this id');
   }
   await ctx.deps.store.outbox.enableDestination(site.id, id);

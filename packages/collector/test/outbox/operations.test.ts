@@ -104,7 +104,8 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
     const receiver = await startReceiver((_r, res) => res.writeHead(503).end());
     const smtp = await startSmtp();
     const s = site({
-      owners: ['owner@example.com'],
+      // Rafi is an owner member and, spelt otherwise, a configured address: one mail, not two.
+      owners: ['owner@example.com', 'Rafi@Shop.example'],
       destinations: [{ id: 'hook', kind: 'webhook', url: `${receiver.url}/h`, secret: SECRET }],
     });
     const handler = collector(store, [s], {
@@ -113,6 +114,7 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
     });
     // An owner member (not in the config's `owners`) hears of it too, through the people destination.
     await seedMember(store, s.id, 'sana@shop.example', 'owner');
+    await seedMember(store, s.id, 'rafi@shop.example', 'owner');
     await seedMember(store, s.id, 'ana@shop.example', 'agent');
     await handler(postRequest(envelope([rating({ score: 1 })], { siteKey: s.siteKey })));
     // (The agent's mail about the follow-up assigned to them is not part of this.)
@@ -121,9 +123,9 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
     await until(() => alerts().length === 2, 'the owners alerts');
     expect(
       alerts()
-        .map((m) => m.to)
+        .map((m) => m.to.map((a) => a.toLowerCase()).sort())
         .sort(),
-    ).toEqual([['owner@example.com'], ['sana@shop.example']]);
+    ).toEqual([['owner@example.com', 'rafi@shop.example'], ['sana@shop.example']]);
     const attempts = receiver.received.length;
     expect(attempts).toBe(3);
     const list = await handler(getRequest('/v1/destinations', s.secretKey));
@@ -133,6 +135,14 @@ describe.each(storeCases)('operating the outbox ($name)', ({ create }) => {
     const hook = destinations.find((d) => d.id === 'hook')!;
     expect(hook.disabledAt).not.toBeNull();
     expect(hook.target).toBe(receiver.url); // the origin only, never the path or a secret
+    // The built-in destination that mails members is listed with its health like the others.
+    expect(destinations.map((d) => d.id).sort()).toEqual(['hook', 'owners', 'people']);
+    expect(destinations.find((d) => d.id === 'people')).toMatchObject({
+      kind: 'email',
+      target: 'members',
+      consecutiveFailures: 0,
+      disabledAt: null,
+    });
     const enable = await handler(
       secretCall('/v1/destinations/hook/enable', s.secretKey, 'POST', undefined),
     );

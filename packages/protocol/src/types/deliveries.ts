@@ -45,7 +45,10 @@ export interface DestinationView {
   kind: 'webhook' | 'slack' | 'teams' | 'email';
   events: string[];
   filter: Record<string, unknown> | null;
-  /** The origin of a URL, or the e-mail addresses. */
+  /**
+   * The origin of a URL, or the e-mail addresses; `members` for the built-in `people` destination
+   * (it mails the assignee, owners or agents each event names).
+   */
   target: string | string[];
   consecutiveFailures: number;
   disabledAt: string | null;
