@@ -91,7 +91,7 @@ export function createInboxEngine(o: InboxEngineOptions) {
         const sites = [...kicked];
         kicked.clear();
         void serial(async () => {
-          for (const id of sites) if (!closed) await openFollowUps(id);
+          for (const id of sites) await openFollowUps(id);
         });
       }, 0);
     },
