@@ -84,16 +84,17 @@ export function createInboxEngine(o: InboxEngineOptions) {
     kick(siteId: string) {
       if (closed) return;
       kicked.add(siteId);
+      // At most one pass waits behind the running one: kicks that arrive before it starts join
+      // it (it reads what they committed), so a stream of low ratings under load costs one pass
+      // at a time, not one queued pass per request.
       if (kickScheduled) return;
       kickScheduled = true;
-      setTimeout(() => {
+      void serial(async () => {
         kickScheduled = false;
         const sites = [...kicked];
         kicked.clear();
-        void serial(async () => {
-          for (const id of sites) await openFollowUps(id);
-        });
-      }, 0);
+        for (const id of sites) await openFollowUps(id);
+      });
     },
     /**
      * Opens follow-ups for a site now, one batch (the newest); the inbox calls it before listing,
