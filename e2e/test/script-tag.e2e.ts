@@ -17,8 +17,9 @@ for (const backend of backends()) {
       expect(await page.evaluate('window.__queuedBeforeLoad')).toBe(true);
       const dialog = page.getByRole('dialog', { name: /How was your ride with Ali/ });
       await dialog.waitFor();
-      // Focus moved into the prompt: pick 2 stars with Space and the arrow keys.
-      expect(await focused(page)).toMatch(/^input\[radio\]/);
+      // Focus moves into the prompt after its first frame (not with the first render, so it
+      // forces no layout): wait for it, then pick 2 stars with Space and the arrow keys.
+      await expect.poll(() => focused(page), { timeout: 10_000 }).toMatch(/^input\[radio\]/);
       await page.keyboard.press('Space');
       await page.keyboard.press('ArrowRight');
       expect(await dialog.getByRole('radio', { checked: true }).getAttribute('value')).toBe('2');
