@@ -3,15 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/store/types';
 import { collector, envelope, postRequest, rating, site } from './_util/fixtures';
+import { answerByLink } from './_util/link-answer';
 import { storeCases } from './_util/stores';
-
-function secret(path: string, key: string, body: unknown) {
-  return new Request(`http://collector.test${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
 
 describe.each(storeCases)('a link rating revised to low later ($name)', ({ create }) => {
   let store: Store;
@@ -37,23 +30,8 @@ describe.each(storeCases)('a link rating revised to low later ($name)', ({ creat
       delivery: { enabled: false },
       inbox: { intervalMs: false, emit: async () => {} },
     });
-    const owed = await handler(
-      secret('/v1/owed', s.secretKey, { raterId: 'rider-1', interactionId: 'ride-1', links: true }),
-    );
-    expect(owed.status).toBe(201);
-    const { links } = (await owed.json()) as {
-      links: { sms: string; scores: Array<{ score: number; url: string }> };
-    };
     // The 5-star link opened by a browser: a rating, not low.
-    const page = await (await handler(new Request(links.scores[4]!.url))).text();
-    const css = /<link rel="stylesheet" href="([^"]+)"/.exec(page)![1]!;
-    const visit = /name="visit" value="([^"]+)"/.exec(page)![1]!;
-    const action = new URL(/<form[^>]* action="([^"]+)"/.exec(page)![1]!, links.sms).href;
-    await handler(
-      new Request(`http://collector.test${css}`, {
-        headers: { 'sec-fetch-dest': 'style', 'sec-fetch-mode': 'no-cors', accept: 'text/css' },
-      }),
-    );
+    const answer = await answerByLink(handler, s.secretKey, 'rider-1', 'ride-1', 5);
     const [link] = await store.listRatings(s.id, {}, '0', 10);
     expect(link).toMatchObject({ score: 5, low: false });
     // A later low rating, and ten minutes on: the mark passes both.
@@ -70,14 +48,7 @@ describe.each(storeCases)('a link rating revised to low later ($name)', ({ creat
     expect(mark?.passed).toBe(true);
 
     // Still within the revision window, the form makes it a 1.
-    const res = await handler(
-      new Request(action, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ visit, score: '1', comment: 'Rude driver' }),
-      }),
-    );
-    expect(await res.text()).toContain('Thank you');
+    await answer.revise(1, 'Rude driver');
     await handler.tick();
     expect((await followUps(s.id)).sort()).toEqual([other.id, link!.id].sort());
     // And the mark moves on again once it has it.

@@ -3,19 +3,12 @@
 // landing page of a signed link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types';
-import { collector, envelope, postRequest, rating, site } from '../_util/fixtures';
+import { collector, envelope, postRequest, rating, secretRequest, site } from '../_util/fixtures';
+import { answerByLink } from '../_util/link-answer';
 import { storeCases } from '../_util/stores';
 import { seedMember, signIn } from '../_util/team';
 
 const SECRET = 'a-secret-of-at-least-16-characters';
-
-function secret(path: string, key: string, body?: unknown) {
-  return new Request(`http://collector.test${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 describe.each(storeCases)('one event per happening ($name)', ({ create }) => {
   let store: Store;
@@ -56,7 +49,7 @@ describe.each(storeCases)('one event per happening ($name)', ({ create }) => {
 
     for (let i = 0; i < 2; i++) {
       const res = await handler(
-        secret(`/v1/follow-ups/${low.id}`, s.secretKey, { by: 'crm', note: 'called' }),
+        secretRequest(`/v1/follow-ups/${low.id}`, s.secretKey, { by: 'crm', note: 'called' }),
       );
       expect(res.status).toBe(200);
     }
@@ -79,7 +72,7 @@ describe.each(storeCases)('one event per happening ($name)', ({ create }) => {
       body: { action: 'reply', message: 'Sorry, we refunded you.' },
     });
     expect(reply.status).toBe(200);
-    await handler(secret(`/v1/follow-ups/${other.id}`, s.secretKey, { by: 'crm' }));
+    await handler(secretRequest(`/v1/follow-ups/${other.id}`, s.secretKey, { by: 'crm' }));
     const replied = await events(s.id, 'followup.replied');
     expect(replied.map((e) => e.subject_id).sort()).toEqual([low.id, other.id].sort());
     await handler.close();
@@ -87,41 +80,13 @@ describe.each(storeCases)('one event per happening ($name)', ({ create }) => {
 
   it('rating.low once when a link answer is revised from not low to low (and back and again)', async () => {
     const { s, handler } = setup();
-    const owed = await handler(
-      secret('/v1/owed', s.secretKey, {
-        raterId: 'rider-1',
-        interactionId: 'ride-1',
-        links: true,
-      }),
-    );
-    expect(owed.status).toBe(201);
-    const { links } = (await owed.json()) as {
-      links: { sms: string; scores: Array<{ score: number; url: string }> };
-    };
     // The e-mail's 5-star link, opened by a rendering browser: stored, not low.
-    const page = await (await handler(new Request(links.scores[4]!.url))).text();
-    const css = /<link rel="stylesheet" href="([^"]+)"/.exec(page)![1]!;
-    const visit = /name="visit" value="([^"]+)"/.exec(page)![1]!;
-    const action = new URL(/<form[^>]* action="([^"]+)"/.exec(page)![1]!, links.sms).href;
-    await handler(
-      new Request(`http://collector.test${css}`, {
-        headers: { 'sec-fetch-dest': 'style', 'sec-fetch-mode': 'no-cors', accept: 'text/css' },
-      }),
-    );
+    const answer = await answerByLink(handler, s.secretKey, 'rider-1', 'ride-1', 5);
     const [stored] = await store.listRatings(s.id, {}, '0', 10);
     expect(stored).toMatchObject({ score: 5, low: false });
     expect(await events(s.id, 'rating.low')).toHaveLength(0);
 
-    const revise = async (score: number) => {
-      const res = await handler(
-        new Request(action, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ visit, score: String(score), comment: 'Rude driver' }),
-        }),
-      );
-      expect(await res.text()).toContain('Thank you');
-    };
+    const revise = (score: number) => answer.revise(score, 'Rude driver');
     await revise(1);
     let low = await events(s.id, 'rating.low');
     expect(low).toHaveLength(1);
