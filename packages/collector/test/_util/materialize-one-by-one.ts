@@ -1,6 +1,6 @@
 // The follow-up step as it was before it was batched (commit 635d393): one transaction per low
 // rating. Kept only as the reference the set-based version is checked against
-// (materialize-equivalence.test.ts); the collector does not use it.
+// (inbox-materialize.property.test.ts); the collector does not use it.
 import { recordActivity, SYSTEM } from '../../src/activity/activity-store';
 import type { EmitEvents } from '../../src/inbox/events';
 import { recipient } from '../../src/inbox/recipients';
