@@ -299,6 +299,7 @@ function guarded(client: SqlClient): SqlClient {
     query: <T>(text: string, params?: unknown[]) => client.query<T>(text, params).catch(wrap),
     transaction: (fn) => client.transaction((tx) => fn(tx)).catch(wrap),
     close: () => client.close(),
+    ...(client.progress && { progress: () => client.progress!() }),
     ...(client.copyCsv && {
       copyCsv: (table, columns, csv) => client.copyCsv!(table, columns, csv).catch(wrap),
     }),
