@@ -7,12 +7,6 @@ export interface SqlClient {
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /**
-   * `COPY table (columns) FROM STDIN WITH (FORMAT csv)` of `csv`, one statement, atomic. Optional:
-   * only drivers that speak the COPY sub-protocol offer it (porsager/postgres); callers keep a
-   * plain-SQL path for the others.
-   */
-  copyCsv?(table: string, columns: readonly string[], csv: string): Promise<void>;
-  /**
    * Optional: for a driver that runs one statement at a time (PGlite's thread), how much waits
    * and whether it moves. /healthz takes any answer as a sign of life (a ping queued behind a
    * long transaction says nothing about it), and the inbox shortens its passes while others wait.
