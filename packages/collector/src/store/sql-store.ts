@@ -3,7 +3,6 @@ import { retractDisplaced } from '../outbox/displaced';
 import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
-import { COPY_MIN_RATINGS, copyRatings } from './copy-ratings';
 import { queryCoverage } from './coverage-sql';
 import { coalesced } from './erase-compaction';
 import { filterSql } from './filter-sql';
@@ -95,13 +94,8 @@ export function sqlStore(
   const folder = statsFolder(db);
   // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
   // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
-  // receive time; the requests of a group arrived in the same event-loop turn. A large group
-  // without outbox events tries one COPY first (copy-ratings.ts), the statement on a collision.
+  // receive time; the requests of a group arrived in the same event-loop turn.
   const insertUnverified = groupCommit(async (siteId, { ratings, events }) => {
-    if (events.length === 0 && ratings.length >= COPY_MIN_RATINGS) {
-      const copied = await copyRatings(db, siteId, ratings);
-      if (copied) return copied;
-    }
     const rows = await retryTransient(() =>
       db.query<{ id: string }>(INSERT_RATINGS, [
         siteId,
@@ -313,9 +307,6 @@ function guarded(client: SqlClient): SqlClient {
     query: <T>(text: string, params?: unknown[]) => client.query<T>(text, params).catch(wrap),
     transaction: (fn) => client.transaction((tx) => fn(tx)).catch(wrap),
     close: () => client.close(),
-    ...(client.copyCsv && {
-      copyCsv: (table, columns, csv) => client.copyCsv!(table, columns, csv).catch(wrap),
-    }),
   };
 }
 
