@@ -414,8 +414,8 @@ alternating with the baseline (load 13–15):
   bench's ingest section, run alone before and after at load 11–16 and 15–17, 0.75× → 0.90× the
   baseline. Between two groups in flight exactly-once rests on the unique constraints, as
   between two processes.
-- **CPU per rating is the same as the hand-written endpoint's:** ≈ 1.8 ms in the collector's
-  process + 0.85 ms in PostgreSQL, against ≈ 1.85 + 0.6 ms for Express + pg. Group commit makes
+- **CPU per rating is close to the hand-written endpoint's:** ≈ 1.8 ms in the collector's
+  process + 0.85 ms in PostgreSQL, against ≈ 1.85 + 0.6 ms for Express + pg (2.65 against 2.45). Group commit makes
   the ratings' own statement cheap (0.34 ms of PostgreSQL per rating with the inbox switched off
   in an experiment, about half the baseline's); the difference is the **team inbox**: 40 % of the
   bench's ratings are low, and each gets a follow-up and an activity row (each insert checks its
