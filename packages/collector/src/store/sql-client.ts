@@ -9,7 +9,7 @@ export interface SqlClient {
   /**
    * Optional: for a driver that runs one statement at a time (PGlite's thread), how much waits
    * and whether it moves. /healthz takes any answer as a sign of life (a ping queued behind a
-   * long transaction says nothing about it), and the inbox shortens its passes while others wait.
+   * long transaction says nothing about it).
    */
   progress?(): Progress;
 }
