@@ -90,11 +90,13 @@ describe('a flood of low ratings on PGlite, through the built CLI', () => {
     );
     expect(health.length).toBeGreaterThan(5);
     // A busy store is said at once, not after waiting on a ping queued behind it: before, every
-    // `busy` answer came after a 50 ms wait by construction; 8–15 ms here on a 2-core box at load
-    // 13–24. The median, so that a few answers the scheduler delayed do not decide.
+    // `busy` answer came after a 50 ms wait by construction (median 69.6 ms at load 24), and
+    // with today's faster group commit the ping answers within 1 s at this size, so the old
+    // check never says `busy` at all (0 of 129). Now 10–20 ms on a 2-core box at load 8–24. The
+    // median, so that a few answers the scheduler delayed do not decide.
     expect(busy.length).toBeGreaterThan(5);
     expect(median(busy)).toBeLessThan(45);
-    // Generous for a shared, loaded box (the target is 100 ms; 229 ms at load 24, 700 before).
+    // Generous for a shared, loaded box (the target is 100 ms; 156–297 ms at load 8–24).
     // No sleep proves anything: the samples are taken during the ingest.
     expect(max).toBeLessThan(1000);
     const stats = await fetch(`${cli.url}/v1/stats`, {
