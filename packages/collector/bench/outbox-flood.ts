@@ -21,7 +21,9 @@ const AFTER_MS = Number(process.env.FLOOD_AFTER_MS ?? 30_000);
 
 let open = 0;
 let peakSockets = 0;
+let firstSocketAt: number | undefined;
 const hole = createServer((socket) => {
+  firstSocketAt ??= performance.now();
   open++;
   peakSockets = Math.max(peakSockets, open);
   socket.on('data', () => {}); // read and never answer
@@ -150,6 +152,9 @@ const result = {
     over100: health.filter((ms) => ms > 100).length,
   },
   blackHoleSocketsPeak: peakSockets,
+  // From the first rating sent to the first delivery attempt: late delivery during a flood.
+  firstAttemptSeconds:
+    firstSocketAt === undefined ? null : Number(((firstSocketAt - began) / 1000).toFixed(1)),
   healthzFailures: failures,
   pendingDeliveriesRemain: deliveries.deliveries.length > 0,
 };
