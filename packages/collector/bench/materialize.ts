@@ -1,13 +1,12 @@
 /**
- * Time to open follow-ups for N stored low ratings (default 5,000): the step as it was (one
- * transaction per rating, test/_util/materialize-one-by-one.ts) against the set-based pass
+ * Time to open follow-ups for N stored low ratings (default 5,000) with the set-based pass
  * (src/inbox/materialize.ts), on PGlite in memory and, with RAAYE_TEST_DATABASE_URL, on
  * PostgreSQL (each in its own schema, dropped after). Three agents in round-robin plus a
  * by-type rule, as a site would have. On PostgreSQL it also counts commits (pg_stat_database).
+ * The step as it was before (one transaction per rating) is src/inbox/materialize.ts at 6c159d3^;
+ * the two compared are in docs/benchmarks.md.
  *
  *   node --conditions=@raaye/source --import tsx bench/materialize.ts [ratings]
- *
- * ONLY=set-based (or "one by one") runs one of the two.
  */
 import postgres from 'postgres';
 import { BATCH, materialize } from '../src/inbox/materialize';
@@ -19,19 +18,13 @@ import { pgliteStore } from '../src/store/pglite';
 import { postgresStore } from '../src/store/postgres';
 import type { Store } from '../src/store/types';
 import { insertLowRatings } from '../test/_util/low-ratings';
-import { materializeOneByOne } from '../test/_util/materialize-one-by-one';
 
 const total = Number(process.argv[2] ?? 5000);
 const url = process.env.RAAYE_TEST_DATABASE_URL;
 const now = Date.now();
 const types = ['ride', 'delivery', 'food', null];
 
-async function run(
-  store: Store,
-  name: string,
-  how: 'one by one' | 'set-based',
-  commits?: () => Promise<number>,
-) {
+async function run(store: Store, name: string, commits?: () => Promise<number>) {
   const db = store.sql;
   const siteId = `bench${Math.random().toString(36).slice(2, 8)}`;
   const members = [];
@@ -61,14 +54,8 @@ async function run(
   const before = commits ? await commits() : 0;
   const started = performance.now();
   let passes = 0;
-  if (how === 'one by one') {
-    while ((await materializeOneByOne(db, siteId, settings, members, enqueueEvents, now)) > 0)
-      passes++;
-  } else {
-    while ((await materialize(db, siteId, settings, members, enqueueEvents, now)) === BATCH)
-      passes++;
-    passes++;
-  }
+  while ((await materialize(db, siteId, settings, members, enqueueEvents, now)) === BATCH) passes++;
+  passes++;
   const ms = performance.now() - started;
   const [{ n }] = (await db.query<{ n: string }>(
     'SELECT count(*)::text AS n FROM raaye_followups WHERE site_id = $1',
@@ -76,7 +63,7 @@ async function run(
   )) as [{ n: string }];
   const made = commits ? (await commits()) - before : undefined;
   console.log(
-    `${name.padEnd(10)} ${how.padEnd(10)} ${total} low ratings: ${Math.round(ms)} ms` +
+    `${name.padEnd(10)} ${total} low ratings: ${Math.round(ms)} ms` +
       ` (${Math.round((Number(n) / ms) * 1000)} follow-ups/s, ${passes} passes` +
       `${made === undefined ? '' : `, ${made} commits in the database`})`,
   );
@@ -89,14 +76,9 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-const hows = (['one by one', 'set-based'] as const).filter(
-  (h) => !process.env.ONLY || process.env.ONLY === h,
-);
-for (const how of hows) {
-  const store = await pgliteStore();
-  await run(store, 'pglite', how);
-  await store.close();
-}
+const local = await pgliteStore();
+await run(local, 'pglite');
+await local.close();
 if (url) {
   const schema = `raaye_bench_${Math.random().toString(36).slice(2, 8)}`;
   const store = await postgresStore(url, { schema, max: 5 });
@@ -111,7 +93,7 @@ if (url) {
     return Number(row!.n);
   };
   try {
-    for (const how of hows) await run(store, 'postgres', how, commits);
+    await run(store, 'postgres', commits);
   } finally {
     await store.close();
     await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -7,10 +7,10 @@
  *   (FLOOD_CLI=path/to/cli.js runs another build; FLOOD_AFTER_MS how long to watch after)
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBlackHoleSite } from '@raaye/test-utils/black-hole';
 import { startCollectorCli } from '@raaye/test-utils/collector-cli';
 import { envelope, rating } from '../test/_util/fixtures';
 
@@ -19,45 +19,18 @@ const dbIndex = process.argv.indexOf('--database-url');
 const databaseUrl = dbIndex > 0 ? process.argv[dbIndex + 1] : undefined;
 const AFTER_MS = Number(process.env.FLOOD_AFTER_MS ?? 30_000);
 
-let open = 0;
-let peakSockets = 0;
-let firstSocketAt: number | undefined;
-const hole = createServer((socket) => {
-  firstSocketAt ??= performance.now();
-  open++;
-  peakSockets = Math.max(peakSockets, open);
-  socket.on('data', () => {}); // read and never answer
-  socket.once('close', () => open--);
-  socket.on('error', () => {});
-});
-await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
-const holeUrl = `http://127.0.0.1:${(hole.address() as { port: number }).port}/hook`;
-
 const dir = await mkdtemp(join(tmpdir(), 'raaye-flood-'));
-const config = join(dir, 'raaye.json');
-await writeFile(
-  config,
-  JSON.stringify({
-    sites: [
-      {
-        id: 'flood',
-        siteKey: 'pk_flood',
-        secretKey: 'sk_flood_0123456789abcdefghijklmnopqrstuvwxyz',
-        allowedOrigins: [],
-        limits: { site: { burst: 1e6, perSecond: 1e6 }, client: { burst: 1e6, perSecond: 1e6 } },
-        destinations: [
-          { id: 'hole', kind: 'webhook', url: holeUrl, secret: 'flood-secret-0123456789' },
-        ],
-      },
-    ],
-  }),
-);
+const hole = await startBlackHoleSite({
+  dir,
+  id: 'flood',
+  secretKey: 'sk_flood_0123456789abcdefghijklmnopqrstuvwxyz',
+});
 const cli = await startCollectorCli({
   // FLOOD_CLI: another build of the CLI, to compare before and after a change.
   ...(process.env.FLOOD_CLI ? { cli: process.env.FLOOD_CLI } : {}),
   args: [
     '--config',
-    config,
+    hole.config,
     ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', join(dir, 'data')]),
   ],
   timeoutMs: 120_000,
@@ -151,10 +124,12 @@ const result = {
     maxDuringIngest: Number(Math.max(...duringHealth).toFixed(1)),
     over100: health.filter((ms) => ms > 100).length,
   },
-  blackHoleSocketsPeak: peakSockets,
+  blackHoleSocketsPeak: hole.peakSockets,
   // From the first rating sent to the first delivery attempt: late delivery during a flood.
   firstAttemptSeconds:
-    firstSocketAt === undefined ? null : Number(((firstSocketAt - began) / 1000).toFixed(1)),
+    hole.firstConnectAt === undefined
+      ? null
+      : Number(((hole.firstConnectAt - began) / 1000).toFixed(1)),
   healthzFailures: failures,
   pendingDeliveriesRemain: deliveries.deliveries.length > 0,
 };

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type BlackHoleSite, startBlackHoleSite } from '@raaye/test-utils/black-hole';
 import { type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, rating } from './_util/fixtures';
@@ -18,46 +18,15 @@ const SECRET = 'sk_flood_0123456789abcdefghijklmnopqrstuvwxyz';
 describe('a flood of low ratings on PGlite, through the built CLI', () => {
   let dir: string;
   let cli: RunningCli;
-  const sockets = new Set<Socket>();
-  const hole = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('data', () => {});
-    socket.on('error', () => {});
-    socket.once('close', () => sockets.delete(socket));
-  });
+  let hole: BlackHoleSite;
 
   beforeAll(async () => {
-    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
-    const port = (hole.address() as { port: number }).port;
     dir = mkdtempSync(join(tmpdir(), 'raaye-flood-'));
-    const config = join(dir, 'raaye.json');
-    const limit = { burst: 1e6, perSecond: 1e6 };
-    writeFileSync(
-      config,
-      JSON.stringify({
-        sites: [
-          {
-            id: 'flood',
-            siteKey: 'pk_flood',
-            secretKey: SECRET,
-            allowedOrigins: [],
-            limits: { site: limit, client: limit },
-            destinations: [
-              {
-                id: 'hole',
-                kind: 'webhook',
-                url: `http://127.0.0.1:${port}/hook`,
-                secret: 'flood-secret-0123456789',
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    hole = await startBlackHoleSite({ dir, id: 'flood', secretKey: SECRET });
     cli = await startCollectorCli({
       // FLOOD_CLI: another build, e.g. one from before the PGlite thread (this test fails there).
       ...(process.env.FLOOD_CLI ? { cli: process.env.FLOOD_CLI } : {}),
-      args: ['--config', config, '--data-dir', join(dir, 'data')],
+      args: ['--config', hole.config, '--data-dir', join(dir, 'data')],
       timeoutMs: 120_000,
     });
   }, 150_000);
@@ -69,8 +38,7 @@ describe('a flood of low ratings on PGlite, through the built CLI', () => {
     const late = setTimeout(() => cli?.child.kill('SIGKILL'), 20_000);
     await stopped;
     clearTimeout(late);
-    for (const socket of sockets) socket.destroy();
-    hole.close();
+    hole?.close();
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
@@ -111,7 +79,7 @@ describe('a flood of low ratings on PGlite, through the built CLI', () => {
     console.log(
       `[pglite flood] ${RATINGS} low ratings in ${seconds.toFixed(1)} s; /healthz ${health.length} ` +
         `samples p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ` +
-        `${sorted.at(-1)!.toFixed(1)} ms; black-hole sockets ${sockets.size}`,
+        `${sorted.at(-1)!.toFixed(1)} ms; black-hole sockets ${hole.sockets}`,
     );
     expect(health.length).toBeGreaterThan(5);
     // Generous for a shared, loaded box (the target is 100 ms; the old main-thread PGlite

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { json } from './respond';
+import { jsonText } from './respond';
 
 /**
  * JSON answer with a weak ETag of its body; a matching `If-None-Match` gets a bodyless 304. The
@@ -15,7 +15,7 @@ export function jsonWithEtag(request: Request, body: unknown): Response {
       headers: { etag, 'cache-control': 'no-cache', vary: 'Authorization' },
     });
   }
-  const response = json(body);
+  const response = jsonText(text);
   response.headers.set('etag', etag);
   // Revalidate every time; the body depends on the key, so shared caches must keep them apart.
   response.headers.set('cache-control', 'no-cache');

@@ -7,11 +7,15 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const texts = new WeakMap<Response, string>();
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return jsonText(JSON.stringify(body), status, headers);
+}
+
+/** `json()` of a body already serialized (an ETag was computed from it). */
+export function jsonText(text: string, status = 200, headers: HeadersInit = {}): Response {
   const h = new Headers(headers);
   h.set('content-type', JSON_TYPE);
   h.set('cache-control', 'no-store');
   h.set('x-content-type-options', 'nosniff');
-  const text = JSON.stringify(body);
   const response = new Response(text, { status, headers: h });
   texts.set(response, text);
   return response;

@@ -228,6 +228,14 @@ ALTER TABLE raaye_ratings ADD COLUMN channel text;
     name: 'drop the redundant UNIQUE (seq) of ratings',
     sql: 'ALTER TABLE raaye_ratings DROP CONSTRAINT IF EXISTS raaye_ratings_seq_key',
   },
+  {
+    // The fold (stats-fold.ts) looks for closed days' counters outside slot 0: with this index
+    // a fold with nothing to do reads nothing. Updates of a counter change only `n`, so they
+    // stay HOT; a new counter row outside slot 0 adds one entry (once per day, key and slot).
+    version: 62,
+    name: 'stats rollup: unfolded counters',
+    sql: 'CREATE INDEX raaye_stats_daily_unfolded ON raaye_stats_daily (day) WHERE slot <> 0',
+  },
   // 70–79: browsing every rating and the inbox newest first (issues 11 and 13).
   {
     version: 70,

@@ -12,6 +12,7 @@ import { ledgerMethods } from './owed-ledger-sql';
 import { RATING_COLUMNS, type RatingRow, toStoredRating } from './row-mapping';
 import { MIGRATION_LOCK_ID, MIGRATIONS } from './schema';
 import type { SqlClient } from './sql-client';
+import { statsFolder } from './stats-fold';
 import { queryStats } from './stats-sql';
 import type { NewRating, Store } from './types';
 
@@ -90,6 +91,7 @@ export function sqlStore(
   const db = guarded(client);
   const afterErase = options.afterErase;
   const compact = afterErase ? coalesced(() => afterErase(db)) : async () => {};
+  const folder = statsFolder(db);
   // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
   // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
   // receive time; the requests of a group arrived in the same event-loop turn. A large group
@@ -185,7 +187,11 @@ export function sqlStore(
       });
     },
 
-    stats: (siteId, filter) => queryStats(db, siteId, filter),
+    async stats(siteId, filter) {
+      const stats = await queryStats(db, siteId, filter);
+      folder.afterRead();
+      return stats;
+    },
 
     async listRatings(siteId, filter, afterSeq, limit) {
       const { where, params } = filterSql(siteId, filter);
@@ -283,7 +289,10 @@ export function sqlStore(
       await db.query('SELECT 1');
     },
 
-    close: onClose,
+    async close() {
+      await folder.settled();
+      await onClose();
+    },
   };
 }
 

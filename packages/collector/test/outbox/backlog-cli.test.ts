@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBlackHoleSite } from '@raaye/test-utils/black-hole';
 import { type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,52 +27,10 @@ describe.each(cases)('a backlog of events to fan out, through the built CLI on %
   }, 60_000);
 
   it('delivers while the backlog is still being fanned out, not after', async () => {
-    let firstAttempt: (() => void) | undefined;
-    const attempted = new Promise<void>((resolve) => (firstAttempt = resolve));
-    const sockets = new Set<Socket>();
-    const hole = createServer((socket) => {
-      firstAttempt?.();
-      sockets.add(socket);
-      socket.on('data', () => {}); // read and never answer
-      socket.on('error', () => {});
-      socket.once('close', () => sockets.delete(socket));
-    });
-    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
-    cleanups.push(() => {
-      for (const socket of sockets) socket.destroy();
-      hole.close();
-    });
-
     const dir = mkdtempSync(join(tmpdir(), 'raaye-backlog-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const limit = { burst: 1e6, perSecond: 1e6 };
-    const config = (enabled: boolean) => {
-      const file = join(dir, `raaye-${enabled}.json`);
-      writeFileSync(
-        file,
-        JSON.stringify({
-          delivery: { enabled },
-          sites: [
-            {
-              id: 'backlog',
-              siteKey: 'pk_backlog',
-              secretKey: SECRET,
-              allowedOrigins: [],
-              limits: { site: limit, client: limit },
-              destinations: [
-                {
-                  id: 'hole',
-                  kind: 'webhook',
-                  url: `http://127.0.0.1:${(hole.address() as { port: number }).port}/hook`,
-                  secret: 'backlog-secret-0123456789',
-                },
-              ],
-            },
-          ],
-        }),
-      );
-      return file;
-    };
+    const hole = await startBlackHoleSite({ dir, id: 'backlog', secretKey: SECRET });
+    cleanups.push(() => hole.close());
     let storeArgs = ['--data-dir', join(dir, 'data')];
     if (name === 'postgres') {
       const database = `raaye_backlog_${Math.random().toString(36).slice(2, 10)}`;
@@ -86,21 +44,23 @@ describe.each(cases)('a backlog of events to fan out, through the built CLI on %
       url.pathname = `/${database}`;
       storeArgs = ['--database-url', url.href];
     }
-    const start = (enabled: boolean) =>
-      startCollectorCli({
-        // BACKLOG_CLI: another build, e.g. today's main (this test fails there).
-        ...(process.env.BACKLOG_CLI ? { cli: process.env.BACKLOG_CLI } : {}),
-        args: ['--config', config(enabled), ...storeArgs],
-        timeoutMs: 120_000,
-      });
     const running: RunningCli[] = [];
     cleanups.push(() => {
       for (const cli of running) if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
     });
+    const start = async (config: string) => {
+      const cli = await startCollectorCli({
+        // BACKLOG_CLI: another build, e.g. today's main (this test fails there).
+        ...(process.env.BACKLOG_CLI ? { cli: process.env.BACKLOG_CLI } : {}),
+        args: ['--config', config, ...storeArgs],
+        timeoutMs: 120_000,
+      });
+      running.push(cli);
+      return cli;
+    };
 
     // A collector that only takes ratings: each low rating's events wait in the outbox.
-    const taker = await start(false);
-    running.push(taker);
+    const taker = await start(hole.configWith({ enabled: false }, 'taker.json'));
     let sent = 0;
     const poster = async () => {
       while (sent < BACKLOG) {
@@ -109,7 +69,7 @@ describe.each(cases)('a backlog of events to fan out, through the built CLI on %
         const res = await fetch(`${taker.url}/v1/ratings`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(envelope(batch, { siteKey: 'pk_backlog' })),
+          body: JSON.stringify(envelope(batch, { siteKey: hole.siteKey })),
         });
         expect(res.status).toBe(200);
         await res.arrayBuffer();
@@ -117,13 +77,13 @@ describe.each(cases)('a backlog of events to fan out, through the built CLI on %
     };
     await Promise.all([poster(), poster(), poster()]);
     expect(await taker.stop()).toBe(0);
+    expect(hole.received).toBe(0);
 
     // The next one delivers. When its first attempt reaches the receiver, how much was fanned out?
     const began = performance.now();
-    const deliverer = await start(true);
-    running.push(deliverer);
-    await attempted;
-    const firstAttemptMs = performance.now() - began;
+    const deliverer = await start(hole.config);
+    while (hole.firstConnectAt === undefined) await new Promise((r) => setTimeout(r, 5));
+    const firstAttemptMs = hole.firstConnectAt - began;
     const res = await fetch(`${deliverer.url}/v1/deliveries?limit=1000`, {
       headers: { authorization: `Bearer ${SECRET}` },
     });
@@ -131,7 +91,7 @@ describe.each(cases)('a backlog of events to fan out, through the built CLI on %
     const { deliveries } = (await res.json()) as { deliveries: unknown[] };
     console.log(
       `[backlog ${name}] first attempt ${Math.round(firstAttemptMs)} ms after the start; ` +
-        `${deliveries.length} of ${BACKLOG} events fanned out then`,
+        `${deliveries.length} of ${BACKLOG} low ratings' deliveries fanned out then`,
     );
     // The reading follows the attempt by a round trip, while the fan-out goes on (100 events a
     // batch): a few batches at most, far from the whole backlog the old worker needed first.

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type BlackHoleSite, startBlackHoleSite } from '@raaye/test-utils/black-hole';
 import { type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, rating } from '../_util/fixtures';
@@ -19,22 +19,14 @@ const STOP_BOUND_MS = 10_000;
 
 describe('SIGTERM with deliveries in flight to a black hole, through the built CLI', () => {
   let dir: string;
-  let config: string;
+  let hole: BlackHoleSite;
   let cli: RunningCli | undefined;
-  let received = 0;
-  const sockets = new Set<Socket>();
-  const hole = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('data', () => received++); // read and never answer
-    socket.on('error', () => {});
-    socket.once('close', () => sockets.delete(socket));
-  });
 
   const start = () =>
     startCollectorCli({
       // SHUTDOWN_CLI: another build, e.g. one from before the prompt stop (this test fails there).
       ...(process.env.SHUTDOWN_CLI ? { cli: process.env.SHUTDOWN_CLI } : {}),
-      args: ['--config', config, '--data-dir', join(dir, 'data')],
+      args: ['--config', hole.config, '--data-dir', join(dir, 'data')],
       timeoutMs: 120_000,
     });
 
@@ -59,41 +51,19 @@ describe('SIGTERM with deliveries in flight to a black hole, through the built C
   };
 
   beforeAll(async () => {
-    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
-    const port = (hole.address() as { port: number }).port;
     dir = mkdtempSync(join(tmpdir(), 'raaye-shutdown-'));
-    config = join(dir, 'raaye.json');
-    const limit = { burst: 1e6, perSecond: 1e6 };
-    writeFileSync(
-      config,
-      JSON.stringify({
-        delivery: { timeoutMs: 60_000 },
-        sites: [
-          {
-            id: 'shutdown',
-            siteKey: 'pk_shutdown',
-            secretKey: SECRET,
-            allowedOrigins: [],
-            limits: { site: limit, client: limit },
-            destinations: [
-              {
-                id: 'hole',
-                kind: 'webhook',
-                url: `http://127.0.0.1:${port}/hook`,
-                secret: 'shutdown-secret-0123456789',
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    hole = await startBlackHoleSite({
+      dir,
+      id: 'shutdown',
+      secretKey: SECRET,
+      delivery: { timeoutMs: 60_000 },
+    });
     cli = await start();
   }, 150_000);
 
   afterAll(async () => {
     if (cli && cli.child.exitCode === null) cli.child.kill('SIGKILL');
-    for (const socket of sockets) socket.destroy();
-    hole.close();
+    hole?.close();
     rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
@@ -104,7 +74,7 @@ describe('SIGTERM with deliveries in flight to a black hole, through the built C
       const res = await fetch(`${first.url}/v1/ratings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(envelope(batch, { siteKey: 'pk_shutdown' })),
+        body: JSON.stringify(envelope(batch, { siteKey: hole.siteKey })),
       });
       expect(res.status).toBe(200);
       await res.arrayBuffer();
@@ -112,8 +82,8 @@ describe('SIGTERM with deliveries in flight to a black hole, through the built C
     // Attempts are in flight (the black hole has their bodies) and a backlog waits behind them.
     const deadline = Date.now() + 60_000;
     let before = new Set<string>();
-    while (received === 0 || before.size < RATINGS) {
-      if (Date.now() > deadline) throw new Error(`no backlog: ${received}, ${before.size}`);
+    while (hole.received === 0 || before.size < RATINGS) {
+      if (Date.now() > deadline) throw new Error(`no backlog: ${hole.received}, ${before.size}`);
       await new Promise((r) => setTimeout(r, 200));
       before = await pending(first.url);
     }
