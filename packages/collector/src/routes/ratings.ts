@@ -33,7 +33,8 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
   const results: ItemResult[] = [];
   const toInsert: NewRating[] = [];
   const seenIds = new Set<string>();
-  const seenInteractions = new Set<string>();
+  // The occurrence holding each rater + interaction so far, so a verified one can take it back.
+  const seenInteractions = new Map<string, { row: NewRating; result: ItemResult }>();
   let tokenRefusals = 0;
   envelope.items.forEach(({ id, raw }, index) => {
     const checked = validateRating(raw, index);
@@ -68,14 +69,23 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
     row.verified = rater.verified;
     const ratingId = rating.id.toLowerCase();
     const interactionKey = `${rating.raterId}\u0000${rating.interactionId}`;
-    // Repeats inside one batch never reach the database: the first occurrence wins.
-    if (seenIds.has(ratingId) || seenInteractions.has(interactionKey)) {
+    // Repeats inside one batch never reach the database: the first occurrence wins, unless it is
+    // unverified and a verified one follows (anyone can send the former; issue 11's rule, as in
+    // the store's displacement).
+    const holder = seenInteractions.get(interactionKey);
+    const takesBack = holder !== undefined && !holder.row.verified && row.verified;
+    if (seenIds.has(ratingId) || (holder && !takesBack)) {
       results.push({ id, status: 'duplicate' });
       return;
     }
+    if (holder) {
+      holder.result.status = 'duplicate';
+      toInsert.splice(toInsert.indexOf(holder.row), 1);
+    }
+    const result: ItemResult = { id, status: 'accepted' };
     seenIds.add(ratingId);
-    seenInteractions.add(interactionKey);
-    results.push({ id, status: 'accepted' });
+    seenInteractions.set(interactionKey, { row, result });
+    results.push(result);
     toInsert.push(row);
   });
 

@@ -29,24 +29,6 @@ function client(sql: Sql, prepare = false): SqlClient {
         prepare: prepare && params.length > 0,
       })) as unknown as T[];
     },
-    async copyCsv(table, columns, csv) {
-      // Identifiers come from code (copy-ratings.ts), never from input.
-      const query = sql.unsafe(
-        `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`,
-      );
-      const stream = await query.writable();
-      await new Promise<void>((resolve, reject) => {
-        // postgres.js 3.4 settles a COPY's stream on its own: an error that arrives after the
-        // data was sent (a unique violation) is dropped, and the stream then either finishes as
-        // if the COPY had worked or never finishes. The query itself still settles when the
-        // server is ready again (ReadyForQuery), with the error if there was one: wait for that.
-        const settled = query as unknown as { resolve(): void; reject(error: unknown): void };
-        settled.resolve = () => resolve();
-        settled.reject = reject;
-        stream.once('error', reject);
-        stream.end(csv);
-      });
-    },
     transaction(fn) {
       if (!('begin' in sql)) return fn(this);
       return sql.begin((tx) => fn(client(tx, prepare))) as Promise<never>;

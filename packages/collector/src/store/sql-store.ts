@@ -3,7 +3,6 @@ import { retractDisplaced } from '../outbox/displaced';
 import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
-import { COPY_MIN_RATINGS, copyRatings } from './copy-ratings';
 import { queryCoverage } from './coverage-sql';
 import { coalesced } from './erase-compaction';
 import { filterSql } from './filter-sql';
@@ -14,6 +13,7 @@ import { MIGRATION_LOCK_ID, MIGRATIONS } from './schema';
 import type { SqlClient } from './sql-client';
 import { statsFolder } from './stats-fold';
 import { queryStats } from './stats-sql';
+import { retryTransient } from './transient';
 import type { NewRating, Store } from './types';
 
 const BATCH = `batch AS (
@@ -94,19 +94,16 @@ export function sqlStore(
   const folder = statsFolder(db);
   // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
   // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
-  // receive time; the requests of a group arrived in the same event-loop turn. A large group
-  // without outbox events tries one COPY first (copy-ratings.ts), the statement on a collision.
+  // receive time; the requests of a group arrived in the same event-loop turn.
   const insertUnverified = groupCommit(async (siteId, { ratings, events }) => {
-    if (events.length === 0 && ratings.length >= COPY_MIN_RATINGS) {
-      const copied = await copyRatings(db, siteId, ratings);
-      if (copied) return copied;
-    }
-    const rows = await db.query<{ id: string }>(INSERT_RATINGS, [
-      siteId,
-      JSON.stringify(ratings),
-      ratings[0]!.receivedAt,
-      JSON.stringify(events),
-    ]);
+    const rows = await retryTransient(() =>
+      db.query<{ id: string }>(INSERT_RATINGS, [
+        siteId,
+        JSON.stringify(ratings),
+        ratings[0]!.receivedAt,
+        JSON.stringify(events),
+      ]),
+    );
     return new Set(rows.map((r) => r.id));
   });
   return {
@@ -147,44 +144,46 @@ export function sqlStore(
       }
       // Verified ratings first take their slot back from unverified ones, then insert; a
       // concurrent unverified insert between the two is displaced on the next round.
-      return db.transaction(async (tx) => {
-        const inserted = new Set<string>();
-        let pending = ratings;
-        for (let round = 0; round < 3 && pending.length > 0; round++) {
-          const batch = JSON.stringify(pending);
-          const gone = await tx.query<RatingRow & { displaced_by: string }>(DISPLACE_UNVERIFIED, [
-            siteId,
-            batch,
-          ]);
-          await retractDisplaced(
-            tx,
-            siteId,
-            gone.map((row) => ({ rating: toStoredRating(row), by: row.displaced_by })),
-            events,
-            at,
-          );
-          const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
-            siteId,
-            batch,
-            at,
-            eventsOf(pending),
-          ]);
-          for (const row of rows) inserted.add(row.id);
-          pending = pending.filter((r) => r.verified && !inserted.has(r.id));
-          if (pending.length === 0) break;
-          // Still blocked: by a verified rating (a real duplicate) or by an unverified one
-          // committed meanwhile. Only the latter is worth another round.
-          const blocked = await tx.query<{ id: string }>(
-            `WITH ${BATCH} SELECT b.id::text AS id FROM batch b JOIN raaye_ratings r
+      return retryTransient(() =>
+        db.transaction(async (tx) => {
+          const inserted = new Set<string>();
+          let pending = ratings;
+          for (let round = 0; round < 3 && pending.length > 0; round++) {
+            const batch = JSON.stringify(pending);
+            const gone = await tx.query<RatingRow & { displaced_by: string }>(DISPLACE_UNVERIFIED, [
+              siteId,
+              batch,
+            ]);
+            await retractDisplaced(
+              tx,
+              siteId,
+              gone.map((row) => ({ rating: toStoredRating(row), by: row.displaced_by })),
+              events,
+              at,
+            );
+            const rows = await tx.query<{ id: string }>(INSERT_RATINGS, [
+              siteId,
+              batch,
+              at,
+              eventsOf(pending),
+            ]);
+            for (const row of rows) inserted.add(row.id);
+            pending = pending.filter((r) => r.verified && !inserted.has(r.id));
+            if (pending.length === 0) break;
+            // Still blocked: by a verified rating (a real duplicate) or by an unverified one
+            // committed meanwhile. Only the latter is worth another round.
+            const blocked = await tx.query<{ id: string }>(
+              `WITH ${BATCH} SELECT b.id::text AS id FROM batch b JOIN raaye_ratings r
                ON r.site_id = $1 AND r.rater_id = b."raterId" AND r.interaction_id = b."interactionId"
              WHERE NOT r.verified`,
-            [siteId, JSON.stringify(pending)],
-          );
-          const retry = new Set(blocked.map((r) => r.id));
-          pending = pending.filter((r) => retry.has(r.id));
-        }
-        return inserted;
-      });
+              [siteId, JSON.stringify(pending)],
+            );
+            const retry = new Set(blocked.map((r) => r.id));
+            pending = pending.filter((r) => retry.has(r.id));
+          }
+          return inserted;
+        }),
+      );
     },
 
     async stats(siteId, filter) {
@@ -308,9 +307,6 @@ function guarded(client: SqlClient): SqlClient {
     query: <T>(text: string, params?: unknown[]) => client.query<T>(text, params).catch(wrap),
     transaction: (fn) => client.transaction((tx) => fn(tx)).catch(wrap),
     close: () => client.close(),
-    ...(client.copyCsv && {
-      copyCsv: (table, columns, csv) => client.copyCsv!(table, columns, csv).catch(wrap),
-    }),
   };
 }
 
