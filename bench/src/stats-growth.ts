@@ -20,8 +20,18 @@ export interface StatsGrowthRow {
   allMs: number;
   /** `GET /v1/stats?from=…&to=…` for a 30-day window with partial days at both ends. */
   windowMs: number;
-  /** The same request with `If-None-Match` (the dashboard's 5 s poll when nothing changed). */
+  /** The same request with `If-None-Match` (a poll when nothing changed). */
   conditionalMs: number;
+  /**
+   * The dashboard's own 5 s poll: its default view, the last 30 whole UTC days (whole days
+   * come from the rollup alone), with the `If-None-Match` of its previous answer.
+   */
+  dashboardMs?: number;
+  /** The collector's store time for that poll (`Server-Timing`). */
+  dashboardStoreMs?: number;
+  /** The store time's two queries at 10⁶ and the others: rollup (stats) and the owed ledger. */
+  rollupMs?: number;
+  coverageMs?: number;
   p99Ms: number;
   /**
    * The collector's own time in the store for the unfiltered and the conditional call (its
@@ -111,6 +121,8 @@ export async function measureStatsGrowth(
         const from = new Date(to.getTime() - 30 * 86_400_000 + 5_400_000);
         return `/v1/stats?from=${from.toISOString()}&to=${to.toISOString()}`;
       })();
+      const day = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)}T00:00:00.000Z`;
+      const dashboard = `/v1/stats?from=${day(Date.now() - 29 * 86_400_000)}&to=${day(Date.now() + 86_400_000)}`;
       const first = await get('/v1/stats');
       // A stats read starts the rollup's fold in the background (stats-fold.ts) when none ran in
       // the last 10 s: measure the polls that follow it, as a dashboard that keeps polling does.
@@ -122,8 +134,18 @@ export async function measureStatsGrowth(
       const scans: number[] = [];
       const health: number[] = [];
       const store: number[] = [];
-      const storeTime = (response: Response) =>
-        Number(/store;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+      const polls: number[] = [];
+      const pollStore: number[] = [];
+      const rollup: number[] = [];
+      const coverage: number[] = [];
+      const timing = (response: Response, name = 'store') =>
+        Number(
+          new RegExp(`${name};dur=([\\d.]+)`).exec(
+            response.headers.get('server-timing') ?? '',
+          )?.[1] ?? NaN,
+        );
+      const storeTime = (response: Response) => timing(response);
+      let pollTag = (await get(dashboard)).response.headers.get('etag') ?? '';
       for (let i = 0; i < SAMPLES; i++) {
         health.push((await get('/healthz')).ms);
         const plain = await get('/v1/stats');
@@ -132,6 +154,12 @@ export async function measureStatsGrowth(
         const revalidated = await get('/v1/stats', { 'if-none-match': etag });
         conditional.push(revalidated.ms);
         store.push(storeTime(plain.response), storeTime(revalidated.response));
+        rollup.push(timing(plain.response, 'rollup'));
+        coverage.push(timing(plain.response, 'coverage'));
+        const poll = await get(dashboard, { 'if-none-match': pollTag });
+        pollTag = poll.response.headers.get('etag') ?? pollTag;
+        polls.push(poll.ms);
+        pollStore.push(storeTime(poll.response));
         const started = performance.now();
         for (const query of FULL_SCAN) await sql.query(query, [SITE]);
         scans.push(performance.now() - started);
@@ -143,6 +171,10 @@ export async function measureStatsGrowth(
         conditionalMs: median(conditional),
         p99Ms: percentile([...all, ...windowed, ...conditional], 99),
         storeMs: median(store),
+        dashboardMs: median(polls),
+        dashboardStoreMs: median(pollStore),
+        rollupMs: median(rollup),
+        coverageMs: median(coverage),
         healthMs: median(health),
         fullScanMs: median(scans),
       });
