@@ -1,6 +1,6 @@
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
-import { claimDeliveries } from './claim-sql';
+import { claimDeliveries, releaseDeliveries } from './claim-sql';
 import { enqueueEvents } from './enqueue';
 import type {
   DeliveryAttempt,
@@ -136,6 +136,8 @@ export function outboxSql(db: SqlClient): OutboxStore {
       });
       return { settled: true, disabled };
     },
+
+    release: (deliveries) => releaseDeliveries(db, deliveries),
 
     async destinationStates() {
       const rows = await db.query<{

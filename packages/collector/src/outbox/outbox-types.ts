@@ -11,10 +11,12 @@ export interface PendingEvent {
   data: Record<string, unknown>;
 }
 
-/** A delivery a worker has claimed: it owns it until `settle` or the lease runs out. */
+/** A delivery a worker has claimed: it owns it until `settle`, `release` or the lease runs out. */
 export interface ClaimedDelivery {
   id: string;
   claim: string;
+  /** When it was due before the claim: a release puts it back in its place in the queue. */
+  dueAt: string;
   siteId: string;
   destination: string;
   /** Including the attempt about to be made. */
@@ -96,6 +98,13 @@ export interface OutboxStore {
     outcome: AttemptOutcome,
     disable: { failures: number; ms: number },
   ): Promise<{ settled: boolean; disabled: boolean }>;
+  /**
+   * Gives back claimed deliveries whose attempts were cut (by a shutdown), not made: each is due
+   * again when it was due before the claim, with the attempt uncounted and nothing recorded, so
+   * another process redelivers it (same event id) at once instead of after the lease. A delivery
+   * whose claim was lost meanwhile is left alone.
+   */
+  release(deliveries: readonly ClaimedDelivery[]): Promise<void>;
   destinationStates(): Promise<DestinationState[]>;
   /** Re-enables a disabled destination (and clears its failure count). */
   enableDestination(siteId: string, destination: string): Promise<void>;

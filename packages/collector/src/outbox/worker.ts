@@ -52,9 +52,10 @@ export interface DeliveryWorker {
   /** Sockets open to receivers. */
   sockets(): number;
   /**
-   * Stops claiming and cuts the attempts in flight without recording them: their leases run out
-   * and they are redelivered (same event id) by the next process, so a backlog never delays a
-   * shutdown. Resolves once the statement in progress has finished.
+   * Stops claiming and cuts the attempts in flight without recording them as attempts: they are
+   * released, due again at once in their old place, and redelivered (same event id) by another
+   * or the next process, so a backlog never delays a shutdown nor the deliveries it cut.
+   * Resolves once the statement in progress and the release have finished.
    */
   stop(): Promise<void>;
 }
@@ -113,6 +114,8 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   const destinationsOf = (site: { id: string }) => destinationsBySite.get(site.id) ?? [];
   const inFlight = new Map<string, number>();
   const attempts = new Set<Promise<void>>();
+  // Claimed but cut by `stop()` (or claimed as it stopped): given back at the end of the stop.
+  const cut: ClaimedDelivery[] = [];
   let total = 0;
   let stopped = false;
   let running: Promise<void> | undefined;
@@ -184,8 +187,11 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   };
 
   const start = (destination: DestinationConfig, delivery: ClaimedDelivery, k: string) => {
-    // Claimed as the worker stopped: left to its lease, like an attempt cut by the stop.
-    if (stopped) return;
+    // Claimed as the worker stopped: released, like an attempt cut by the stop.
+    if (stopped) {
+      cut.push(delivery);
+      return;
+    }
     inFlight.set(k, (inFlight.get(k) ?? 0) + 1);
     total++;
     const attempt = deliver(destination, delivery)
@@ -208,9 +214,12 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     const started = performance.now();
     const result = await send(destination, delivery.event, sendContext);
     // Cut by `stop()`: not the receiver's failure, so it costs no attempt, no backoff and no step
-    // towards disabling; the lease runs out and the next process redelivers it. (A success that
-    // raced the stop is still recorded.)
-    if (stopped && !result.ok) return;
+    // towards disabling; it is released for another process. (A success that raced the stop is
+    // still recorded.)
+    if (stopped && !result.ok) {
+      cut.push(delivery);
+      return;
+    }
     const latencyMs = performance.now() - started;
     const now = ctx.now();
     const at = new Date(now).toISOString();
@@ -269,6 +278,12 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
       mailer?.close();
       await running;
       await Promise.allSettled([...attempts]);
+      // One statement, so the stop stays prompt; if it fails, the leases still run out.
+      await ctx.outbox.release(cut.splice(0)).catch((error) =>
+        ctx.logger.warn('outbox: could not release cut attempts; their leases will expire', {
+          error: String(error),
+        }),
+      );
     },
   };
 }

@@ -6,6 +6,7 @@ import { type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envelope, rating } from '../_util/fixtures';
+import { until } from '../_util/receiver';
 import { DATABASE_URL } from '../_util/stores';
 
 // Issue 12's flood left a backlog of events to fan out, and the worker fanned out all of it
@@ -15,18 +16,22 @@ import { DATABASE_URL } from '../_util/stores';
 // only takes ratings (delivery off), the next one starts with BACKLOG events not yet fanned out.
 // The proof is not a time bound but what was fanned out when the first attempt reached the
 // receiver: before, all of it; now, the first batch or few.
+//
+// Then a stop with attempts in flight (the black hole never answers): they are cut and used to
+// wait out their leases (2 × timeout + 5 s, here 125 s) before anyone redelivered them; now the
+// stop releases them, and the next collector sends those very events first.
 const BACKLOG = 1200;
 const SECRET = 'sk_backlog_0123456789abcdefghijklmnopqrstuvwx';
 
 const cases = DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-describe.each(cases)('a backlog of events to fan out, through the built CLI on %s', (name) => {
+describe.each(cases)('an outbox backlog, through the built CLI on %s', (name) => {
   const cleanups: Array<() => Promise<void> | void> = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }, 60_000);
 
-  it('delivers while the backlog is still being fanned out, not after', async () => {
+  it('delivers while it is still being fanned out, and a stop releases the attempts it cuts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'raaye-backlog-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const hole = await startBlackHoleSite({ dir, id: 'backlog', secretKey: SECRET });
@@ -81,7 +86,9 @@ describe.each(cases)('a backlog of events to fan out, through the built CLI on %
 
     // The next one delivers. When its first attempt reaches the receiver, how much was fanned out?
     const began = performance.now();
-    const deliverer = await start(hole.config);
+    // A long timeout, so that only a release (not a lease running out) can free a cut attempt.
+    const delivering = hole.configWith({ timeoutMs: 60_000 }, 'deliverer.json');
+    const deliverer = await start(delivering);
     while (hole.firstConnectAt === undefined) await new Promise((r) => setTimeout(r, 5));
     const firstAttemptMs = hole.firstConnectAt - began;
     const res = await fetch(`${deliverer.url}/v1/deliveries?limit=1000`, {
@@ -96,6 +103,38 @@ describe.each(cases)('a backlog of events to fan out, through the built CLI on %
     // The reading follows the attempt by a round trip, while the fan-out goes on (100 events a
     // batch): a few batches at most, far from the whole backlog the old worker needed first.
     expect(deliveries.length).toBeLessThan(BACKLOG / 2);
+
+    await until(() => hole.eventIds.length >= 4, 'four attempts in flight');
+    const cut = new Set(hole.eventIds.slice(0, 4));
+    expect(cut.size).toBe(4);
     expect(await deliverer.stop()).toBe(0);
-  }, 180_000);
+    const next = await start(delivering);
+    await until(() => hole.eventIds.length >= 8, 'the next collector to deliver', 60_000);
+    expect(new Set(hole.eventIds.slice(4, 8))).toEqual(cut);
+    // The cut attempts were not counted, and nothing was recorded of them.
+    const log = await allDeliveries(next.url);
+    for (const id of cut) {
+      expect(log.get(id), id).toMatchObject({ state: 'pending', attempts: 1, history: [] });
+    }
+    expect(await next.stop()).toBe(0);
+  }, 240_000);
 });
+
+/** Every delivery by event id, through the secret-key API (newest first, a page at a time). */
+async function allDeliveries(url: string) {
+  const byEvent = new Map<string, { eventId: string }>();
+  let cursor: string | null = null;
+  do {
+    const res = await fetch(`${url}/v1/deliveries?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as {
+      deliveries: Array<{ eventId: string }>;
+      nextCursor: string | null;
+    };
+    for (const d of page.deliveries) byEvent.set(d.eventId, d);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return byEvent;
+}
