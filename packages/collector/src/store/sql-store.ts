@@ -311,6 +311,7 @@ function guarded(client: SqlClient): SqlClient {
     query: <T>(text: string, params?: unknown[]) => client.query<T>(text, params).catch(wrap),
     transaction: (fn) => client.transaction((tx) => fn(tx)).catch(wrap),
     close: () => client.close(),
+    ...(client.progress && { progress: () => client.progress!() }),
   };
 }
 
