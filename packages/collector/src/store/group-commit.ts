@@ -61,9 +61,9 @@ export function groupCommit(write: WritePart): WritePart {
     const group: Waiting[] = [];
     let size = 0;
     while (lane.waiting.length > 0 && (group.length === 0 || size < MAX_GROUP_RATINGS)) {
-      const next = lane.waiting.shift()!;
-      group.push(next);
-      size += next.ratings.length;
+      const head = lane.waiting.shift()!;
+      group.push(head);
+      size += head.ratings.length;
     }
     if (group.length === 0) return next(siteId, lane);
     lane.running++;

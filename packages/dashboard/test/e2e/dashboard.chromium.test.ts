@@ -11,8 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { mustExist } from '@raaye/test-utils/built';
 import { launchChromium } from '@raaye/test-utils/chromium';
+import type { RunningCli } from '@raaye/test-utils/collector-cli';
+import { STORE_KINDS, secretKey, startDashboardCli } from '@raaye/test-utils/dashboard-cli';
 import { describeInChromium } from '@raaye/test-utils/describe';
 import { startSmtp } from '@raaye/test-utils/smtp';
 import { startWebhookReceiver } from '@raaye/test-utils/webhook-receiver';
@@ -20,14 +21,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Stats } from '../../src/api/types';
 import { ur } from '../../src/i18n/ur';
-import {
-  postRatings,
-  REPO_ROOT,
-  STORE_KINDS,
-  secretKey,
-  startTeamCollector,
-  type TeamCollector,
-} from '../_util/collector-cli';
+import { postRatings, REPO_ROOT } from '../_util/post-ratings';
 
 const OWNER_PASSWORD = 'owner password 1';
 const AGENT_PASSWORD = 'agent password 1';
@@ -52,7 +46,7 @@ async function until<T>(found: () => T | undefined, what: string, ms = 30_000): 
 
 for (const store of STORE_KINDS) {
   describeInChromium(`dashboard in Chromium against the collector CLI (${store})`, () => {
-    let collector: TeamCollector;
+    let collector: RunningCli;
     let browser: Browser;
     let smtp: Awaited<ReturnType<typeof startSmtp>>;
     let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -63,10 +57,9 @@ for (const store of STORE_KINDS) {
     const pageOnly = it.runIf(store === 'pglite');
 
     beforeAll(async () => {
-      mustExist(join(REPO_ROOT, 'packages/dashboard/dist/index.html'));
       [smtp, webhook] = await Promise.all([startSmtp(), startWebhookReceiver(WEBHOOK_SECRET)]);
       [collector, browser] = await Promise.all([
-        startTeamCollector({
+        startDashboardCli({
           store,
           mail: { smtp: smtp.url, from: 'Raaye <alerts@shop.example>' },
           sites: [

@@ -5,20 +5,18 @@
 // and replays one event and a time range (same event id at the receiver); a viewer sees the log
 // but cannot act (and the collector answers 403); axe finds nothing in English and Urdu (right to
 // left), light and dark. Needs `pnpm build` first.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { launchChromium } from '@raaye/test-utils/chromium';
-import { COLLECTOR_CLI, type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
+import type { RunningCli } from '@raaye/test-utils/collector-cli';
+import { startDashboardCli } from '@raaye/test-utils/dashboard-cli';
 import { describeInChromium } from '@raaye/test-utils/describe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { ur } from '../../src/i18n/ur';
-import { uuid } from '../_util/collector-cli';
+import { uuid } from '../_util/post-ratings';
 
 const SECRET_KEY = 'sk_shop_0123456789abcdefghijklmnopqrstuvwxyz';
 const PASSWORD = 'owner password 1';
@@ -33,7 +31,6 @@ describeInChromium('delivery view in Chromium against the collector CLI', () => 
   let cli: RunningCli;
   let browser: Browser;
   let receiver: Server;
-  let dir: string;
   let answer = 500;
   const received: Array<{ id: string }> = [];
   const problems: string[] = [];
@@ -48,17 +45,17 @@ describeInChromium('delivery view in Chromium against the collector CLI', () => 
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     const port = (receiver.address() as { port: number }).port;
-    dir = mkdtempSync(join(tmpdir(), 'raaye-deliveries-e2e-'));
-    const config = join(dir, 'raaye.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
+    // The first owner as the docs say; the viewer is added through the API later (one PGlite
+    // open fewer on a loaded machine).
+    [cli, browser] = await Promise.all([
+      startDashboardCli({
         sites: [
           {
             id: 'shop',
             siteKey: 'pk_shop',
             secretKey: SECRET_KEY,
             allowedOrigins: [],
+            members: [{ email: 'owner@shop.example', role: 'owner', password: PASSWORD }],
             destinations: [
               {
                 id: 'crm',
@@ -76,24 +73,7 @@ describeInChromium('delivery view in Chromium against the collector CLI', () => 
           disableAfter: 3,
           disableAfterMs: 0,
         },
-      }),
-    );
-    // The first owner as the docs say; the viewer is added through the API later (one PGlite
-    // open fewer on a loaded machine).
-    execFileSync(
-      process.execPath,
-      [
-        COLLECTOR_CLI,
-        ...['members', 'add', '--site', 'shop', '--email', 'owner@shop.example', '--role', 'owner'],
-        ...['--password-stdin', '--config', config, '--data-dir', join(dir, 'data')],
-      ],
-      { input: `${PASSWORD}\n`, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    [cli, browser] = await Promise.all([
-      startCollectorCli({
-        args: ['--config', config, '--data-dir', join(dir, 'data')],
         env: { RAAYE_LOG_LEVEL: 'error' },
-        timeoutMs: 120_000,
       }),
       launchChromium(),
     ]);
@@ -103,7 +83,6 @@ describeInChromium('delivery view in Chromium against the collector CLI', () => 
     await browser?.close();
     await cli?.stop();
     receiver?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const api = async <T>(path: string): Promise<T> =>

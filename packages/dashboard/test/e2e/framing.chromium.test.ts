@@ -11,28 +11,20 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { mustExist } from '@raaye/test-utils/built';
 import { launchChromium } from '@raaye/test-utils/chromium';
+import type { RunningCli } from '@raaye/test-utils/collector-cli';
+import { DASHBOARD_DIST, secretKey, startDashboardCli } from '@raaye/test-utils/dashboard-cli';
 import { describeInChromium } from '@raaye/test-utils/describe';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  REPO_ROOT,
-  secretKey,
-  startTeamCollector,
-  type TeamCollector,
-} from '../_util/collector-cli';
-
-const DIST = join(REPO_ROOT, 'packages/collector/dist/static/dashboard');
 
 describeInChromium('dashboard framing and API base (built CLI, Chromium)', () => {
-  let collector: TeamCollector;
+  let collector: RunningCli;
   let browser: Browser;
   let other: Server;
   let otherUrl: string;
 
   beforeAll(async () => {
-    mustExist(join(DIST, 'index.html'));
     // Another origin (another port): a page that frames the dashboard, and a page of its own.
     other = createServer((req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -45,8 +37,7 @@ describeInChromium('dashboard framing and API base (built CLI, Chromium)', () =>
       );
     });
     [collector, browser] = await Promise.all([
-      startTeamCollector({
-        store: 'pglite',
+      startDashboardCli({
         sites: [{ id: 'demo', siteKey: 'pk_demo', secretKey: secretKey(), members: [] }],
       }),
       launchChromium(),
@@ -110,7 +101,7 @@ describeInChromium('dashboard framing and API base (built CLI, Chromium)', () =>
     // The built files, served at a path that starts with `//` (as a careless proxy might).
     await page.route(`${collector.url}//evil.example/dashboard/**`, (route) => {
       const rel = new URL(route.request().url()).pathname.replace('//evil.example/dashboard/', '');
-      const file = join(DIST, rel || 'index.html');
+      const file = join(DASHBOARD_DIST, rel || 'index.html');
       const type =
         extname(file) === '.js'
           ? 'text/javascript'

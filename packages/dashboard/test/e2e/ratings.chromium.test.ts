@@ -8,19 +8,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { RatingsPage } from '@raaye/protocol';
-import { mustExist } from '@raaye/test-utils/built';
 import { launchChromium } from '@raaye/test-utils/chromium';
+import type { RunningCli } from '@raaye/test-utils/collector-cli';
+import { secretKey, startDashboardCli } from '@raaye/test-utils/dashboard-cli';
 import { describeInChromium } from '@raaye/test-utils/describe';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ur } from '../../src/i18n/ur';
-import {
-  postRatings,
-  REPO_ROOT,
-  secretKey,
-  startTeamCollector,
-  type TeamCollector,
-} from '../_util/collector-cli';
+import { postRatings, REPO_ROOT } from '../_util/post-ratings';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -35,14 +30,13 @@ const SITE = {
 };
 
 describeInChromium('ratings view in Chromium against the collector CLI', () => {
-  let collector: TeamCollector;
+  let collector: RunningCli;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mustExist(join(REPO_ROOT, 'packages/dashboard/dist/index.html'));
     [collector, browser] = await Promise.all([
-      startTeamCollector({ store: 'pglite', sites: [SITE] }),
+      startDashboardCli({ sites: [SITE] }),
       launchChromium(),
     ]);
     // 60 ratings to page through, one in Urdu, one customer on two channels.
