@@ -234,7 +234,8 @@ describe.each(storeCases)('POST /v1/ratings on $name', (storeCase) => {
   it('serves /healthz', async () => {
     const res = await collector(handle.store, [site()])(getRequest('/healthz'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    // `busy: true` too when other statements wait on the store (routes/health.ts).
+    expect(await res.json()).toMatchObject({ ok: true });
   });
 
   it('routes under a base path', async () => {

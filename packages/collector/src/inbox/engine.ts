@@ -5,7 +5,7 @@ import { raiseSlaAlerts } from '../sla/alerts';
 import type { SqlClient } from '../store/sql-client';
 import { sendDigest } from './digest';
 import type { EmitEvents } from './events';
-import { BATCH, materialize } from './materialize';
+import { BATCH, materialize, SHORT_BATCH } from './materialize';
 import { type InboxSettings, loadSettings } from './settings';
 
 export interface InboxEngineOptions {
@@ -33,7 +33,9 @@ export function createInboxEngine(o: InboxEngineOptions) {
   // Pass after pass while each fills its batch, so a backlog (a burst of low ratings) is opened
   // at once rather than one batch per kick or tick; a turn of the event loop between passes lets
   // requests' statements in between (PGlite runs one at a time, in its own thread), and a close
-  // stops the drain between passes (what is left is opened by the next process).
+  // stops the drain between passes (what is left is opened by the next process). While others'
+  // statements wait on PGlite's thread (ingest, deliveries, a ping), passes are short, so they
+  // take turns with the backlog instead of queueing behind a pass of 200.
   const drain = async (
     siteId: string,
     settings: InboxSettings,
@@ -42,7 +44,8 @@ export function createInboxEngine(o: InboxEngineOptions) {
   ) => {
     for (let pass = 0; pass < passes && !closed; pass++) {
       if (pass > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      if ((await materialize(o.db, siteId, settings, team, o.emit, o.now())) < BATCH) return;
+      const limit = (o.db.progress?.().waiting ?? 0) > 0 ? SHORT_BATCH : BATCH;
+      if ((await materialize(o.db, siteId, settings, team, o.emit, o.now(), limit)) < limit) return;
     }
   };
 
@@ -70,10 +73,14 @@ export function createInboxEngine(o: InboxEngineOptions) {
     return running;
   };
 
+  // Like kicks, at most one tick waits behind the running pass: a drain of a backlog can outlast
+  // the interval, and each tick queued behind it would be another full pass over every site.
+  let tickWaiting: Promise<void> | undefined;
   const tick = () =>
-    serial(async () => {
+    (tickWaiting ??= serial(async () => {
+      tickWaiting = undefined;
       for (const site of o.sites) if (!closed) await tickSite(site);
-    });
+    }));
 
   const timer = o.intervalMs === false ? undefined : setInterval(() => void tick(), o.intervalMs);
   timer?.unref();

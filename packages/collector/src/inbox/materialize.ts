@@ -11,6 +11,12 @@ import type { InboxSettings } from './settings';
 const HOUR = 3600_000;
 /** Follow-ups opened per pass (one transaction); the engine runs passes until none is left. */
 export const BATCH = 200;
+/**
+ * Per pass while other statements wait (PGlite runs one at a time): in issue 12's flood a pass of
+ * 200 held PGlite's thread 1–5 s on a loaded 2-core box (each insert of 200 follow-ups or their
+ * activity up to 2.3 s), and ingest and pings queued behind it.
+ */
+export const SHORT_BATCH = 50;
 /** A rating's seq is taken before its insert commits; after this long it is assumed committed. */
 const SETTLE_MS = 60_000;
 
@@ -92,7 +98,7 @@ WHERE s.site_id = $1`;
 /**
  * Gives each new low rating its follow-up: deadline from the site's SLA, an assignee from its
  * rules, `followup.assigned` to that person. One pass is one transaction of a few set-based
- * statements (follow-ups, activity, events, turn and mark), up to `BATCH` ratings: under ingest
+ * statements (follow-ups, activity, events, turn and mark), up to `limit` ratings: under ingest
  * load a commit per low rating (a WAL flush each, and on PGlite the one thread blocked) fell
  * minutes behind. Assignment is computed in order by `assignInTurn`, exactly as one at a time.
  * Returns how many follow-ups it opened.
@@ -104,6 +110,7 @@ export async function materialize(
   members: readonly Member[],
   emit: EmitEvents,
   now: number,
+  limit = BATCH,
 ): Promise<number> {
   const at = new Date(now).toISOString();
   const settledBefore = new Date(now - SETTLE_MS).toISOString();
@@ -116,7 +123,7 @@ export async function materialize(
     await tx.query('SET LOCAL enable_bitmapscan = off');
     await tx.query(ENSURE_SETTINGS, [siteId, at]);
     const [site] = await tx.query<{ mark: string; last: string | null }>(LOCK, [siteId]);
-    const rows = await tx.query<NewLow>(CANDIDATES, [siteId, site?.mark ?? '0', BATCH]);
+    const rows = await tx.query<NewLow>(CANDIDATES, [siteId, site?.mark ?? '0', limit]);
     const plan = planFollowUps(siteId, rows, settings, members, site?.last ?? null);
     if (rows.length > 0) {
       const inserted = await tx.query(INSERT_FOLLOWUPS, [

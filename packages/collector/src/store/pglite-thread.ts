@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PgliteReply, PgliteRequest, PgliteStarted } from './pglite-protocol';
 import { unflatten } from './pglite-protocol';
-import type { SqlClient } from './sql-client';
+import type { Progress, SqlClient } from './sql-client';
 
 // PGlite is PostgreSQL compiled to WASM: a query runs synchronously on the thread that calls it,
 // and queued queries follow one another through promise callbacks without yielding to timers or
@@ -38,6 +38,9 @@ export async function openPgliteThread(
   onWorker?.(worker);
   const pending = new Map<number, Pending>();
   let nextId = 1;
+  // Liveness (progress()): the thread's last answer, and when it last went from idle to busy.
+  let answeredAt = 0;
+  let busySince = 0;
   let dead: Error | undefined;
   let closing = false;
 
@@ -52,6 +55,7 @@ export async function openPgliteThread(
 
   worker.on('message', (reply: PgliteReply | PgliteStarted) => {
     if (!('id' in reply)) return;
+    answeredAt = Date.now();
     const waiting = pending.get(reply.id);
     if (!waiting) return;
     pending.delete(reply.id);
@@ -73,13 +77,22 @@ export async function openPgliteThread(
     if (dead) return Promise.reject(dead);
     const id = nextId++;
     return new Promise((resolve, reject) => {
+      if (pending.size === 0) busySince = Date.now();
       pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ ...request, id });
     });
   };
 
+  const progress = (): Progress => {
+    const waiting = pending.size;
+    const quietSince = Math.max(answeredAt, busySince);
+    const stalledMs = waiting === 0 ? 0 : Date.now() - quietSince;
+    return { waiting, answeredAt, stalledMs, down: dead !== undefined };
+  };
+
   const client = (tx?: number): SqlClient => ({
+    progress,
     async query<T>(text: string, params: unknown[] = []) {
       return (await send({
         op: 'query',

@@ -1,5 +1,5 @@
 import { lockDataDir } from './dir-lock';
-import { compactAfterErase } from './erase-compaction';
+import { compactionJob } from './erase-compaction';
 import { openPgliteThread } from './pglite-thread';
 import type { SqlClient } from './sql-client';
 import { sqlStore } from './sql-store';
@@ -50,8 +50,15 @@ export async function openPgliteClient(dir: string): Promise<SqlClient> {
 export async function pgliteStore(dir?: string): Promise<Store> {
   const db = await openLocked(dir);
   try {
-    const store = sqlStore(db, () => db.close(), { afterErase: compactAfterErase });
+    const compaction = compactionJob(db);
+    const close = async () => {
+      await compaction.close();
+      await db.close();
+    };
+    const store = sqlStore(db, close, { compaction });
     await store.migrate();
+    // Also compacts what an erasure left owed when the last process died before compacting.
+    compaction.start();
     return store;
   } catch (error) {
     await db.close();

@@ -249,6 +249,20 @@ DROP INDEX raaye_ratings_site_time;
 CREATE INDEX raaye_followups_opened ON raaye_followups (site_id, opened_at, rating_id);
 `,
   },
+  // 80–89: erasure.
+  {
+    version: 80,
+    name: 'erasure compaction owed',
+    sql: `
+-- PGlite: an erasure committed whose data files are not compacted yet (erase-compaction.ts). One
+-- row at most; written in the erasure's transaction, removed once a compaction after it is done.
+CREATE TABLE raaye_erase_compaction (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  erasures bigint NOT NULL,
+  since timestamptz NOT NULL
+);
+`,
+  },
 ];
 
 /** Taken inside the migration transaction so concurrent instances migrate one at a time. */

@@ -4,7 +4,7 @@ import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
 import { queryCoverage } from './coverage-sql';
-import { coalesced } from './erase-compaction';
+import type { CompactionJob } from './erase-compaction';
 import { filterSql } from './filter-sql';
 import { groupCommit } from './group-commit';
 import { ledgerMethods } from './owed-ledger-sql';
@@ -84,13 +84,12 @@ export function sqlStore(
   client: SqlClient,
   onClose: () => Promise<void> = () => client.close(),
   options: {
-    /** Run after an erasure commits, before it is answered (PGlite: `compactAfterErase`). */
-    afterErase?: (db: SqlClient) => Promise<void>;
+    /** Compacts after erasures, in the background (PGlite: `compactionJob`). */
+    compaction?: Pick<CompactionJob, 'owe' | 'kick'>;
   } = {},
 ): Store {
   const db = guarded(client);
-  const afterErase = options.afterErase;
-  const compact = afterErase ? coalesced(() => afterErase(db)) : async () => {};
+  const compaction = options.compaction;
   const folder = statsFolder(db);
   // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
   // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
@@ -276,9 +275,14 @@ export function sqlStore(
           'DELETE FROM raaye_events WHERE site_id = $1 AND (rater_id = $2 OR user_id = $2) RETURNING 1',
           [siteId, raterId],
         );
-        return { ratings: ratings.length, owed: owed.length, events: events.length };
+        const deleted = { ratings: ratings.length, owed: owed.length, events: events.length };
+        // Owed in the same transaction, so a crash before the compaction still leaves it owed.
+        if (compaction && deleted.ratings + deleted.owed + deleted.events > 0)
+          await compaction.owe(tx, new Date().toISOString());
+        return deleted;
       });
-      if (deleted.ratings + deleted.owed + deleted.events > 0) await compact();
+      // The rewrite takes seconds: the erasure answers now, the job compacts right after.
+      if (compaction && deleted.ratings + deleted.owed + deleted.events > 0) void compaction.kick();
       return deleted;
     },
 
@@ -307,6 +311,7 @@ function guarded(client: SqlClient): SqlClient {
     query: <T>(text: string, params?: unknown[]) => client.query<T>(text, params).catch(wrap),
     transaction: (fn) => client.transaction((tx) => fn(tx)).catch(wrap),
     close: () => client.close(),
+    ...(client.progress && { progress: () => client.progress!() }),
   };
 }
 
