@@ -24,6 +24,13 @@ export interface ClaimedDelivery {
   event: { id: string; type: string; data: Record<string, unknown>; createdAt: string };
 }
 
+/** The free slots a worker wants filled: per destination, and in all. */
+export interface ClaimRequest {
+  wanted: ReadonlyArray<{ siteId: string; destination: string; limit: number }>;
+  total: number;
+  leaseMs: number;
+}
+
 /** What one attempt came to, and what happens next. */
 export interface AttemptOutcome {
   /** `pending` to retry at `dueAt`. */
@@ -66,17 +73,18 @@ export interface OutboxStore {
   /**
    * Takes up to `limit` events not yet fanned out, asks `route` which destinations want each,
    * and writes those deliveries (once: unique per event and destination). Several processes may
-   * run it at once; rows another holds are skipped. Returns the number of events handled.
+   * run it at once; rows another holds are skipped. With `claim`, then claims in the same
+   * transaction, for `claim.leaseMs`, up to `limit` due deliveries of each wanted destination
+   * that is not disabled and at most `claim.total` in all, longest due first (a claim is only
+   * ever made this way: it and the fan-out are one turn in the store's queue).
+   * Returns the number of events handled and what was claimed.
    */
-  fanOut(limit: number, route: (event: PendingEvent) => string[], now: string): Promise<number>;
-  /** Claims up to `limit` due deliveries of one destination for `leaseMs`. */
-  claim(
-    siteId: string,
-    destination: string,
+  fanOut(
     limit: number,
+    route: (event: PendingEvent) => string[],
     now: string,
-    leaseMs: number,
-  ): Promise<ClaimedDelivery[]>;
+    claim?: ClaimRequest,
+  ): Promise<{ events: number; claimed: ClaimedDelivery[] }>;
   /**
    * Records an attempt and the destination's health in one transaction. After `disable.failures`
    * failures in a row, failing for at least `disable.ms`, the destination is disabled and a

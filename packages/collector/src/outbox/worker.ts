@@ -7,7 +7,7 @@ import { peopleDestination } from '../destinations/people';
 import { type SendContext, send } from '../destinations/send';
 import type { Logger } from '../log/logger';
 import { backoffMs } from './backoff';
-import type { ClaimedDelivery, OutboxStore, PendingEvent } from './outbox-types';
+import type { ClaimedDelivery, ClaimRequest, OutboxStore, PendingEvent } from './outbox-types';
 
 export interface DeliveryOptions {
   /** Run the worker in this process; off for a collector that only takes ratings. @default true */
@@ -141,11 +141,18 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     try {
       do {
         again = false;
-        while ((await ctx.outbox.fanOut(FAN_OUT_BATCH, route, iso())) === FAN_OUT_BATCH) {
-          if (stopped) return;
-          await yieldToLoop();
-        }
-        await claimAll();
+        // Each fan-out batch also fills the free slots, in its own transaction: not after the
+        // whole backlog is fanned out. During a flood the fan-out shares the store with ingest
+        // and the inbox and can lag minutes behind (on PGlite every statement waits its turn,
+        // a second or more each), and deliveries already written, and retries come due, must
+        // not wait for it. The claim is one statement for all destinations for the same reason.
+        let more: boolean;
+        do {
+          const round = await ctx.outbox.fanOut(FAN_OUT_BATCH, route, iso(), claimRequest());
+          startAll(round.claimed);
+          more = round.events === FAN_OUT_BATCH;
+          if (more) await yieldToLoop();
+        } while (more && !stopped);
       } while (again && !stopped);
     } catch (error) {
       if (!stopped) {
@@ -154,21 +161,25 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     }
   };
 
-  const claimAll = async () => {
-    const disabled = new Set(
-      (await ctx.outbox.destinationStates())
-        .filter((s) => s.disabledAt !== null)
-        .map((s) => key(s.siteId, s.destination)),
-    );
+  /** Every destination's free slots; undefined when none is free (no claim at all then). */
+  const claimRequest = (): ClaimRequest | undefined => {
+    if (stopped || total >= overall) return undefined;
+    const wanted: ClaimRequest['wanted'][number][] = [];
     for (const site of ctx.sites) {
       for (const destination of destinationsOf(site)) {
-        const k = key(site.id, destination.id);
-        const free = Math.min(perDestination - (inFlight.get(k) ?? 0), overall - total);
-        if (stopped || free <= 0 || disabled.has(k)) continue;
-        const claimed = await ctx.outbox.claim(site.id, destination.id, free, iso(), leaseMs);
-        for (const delivery of claimed) start(destination, delivery, k);
-        await yieldToLoop();
+        const free = perDestination - (inFlight.get(key(site.id, destination.id)) ?? 0);
+        if (free > 0) wanted.push({ siteId: site.id, destination: destination.id, limit: free });
       }
+    }
+    return wanted.length > 0 ? { wanted, total: overall - total, leaseMs } : undefined;
+  };
+
+  const startAll = (claimed: ClaimedDelivery[]) => {
+    for (const delivery of claimed) {
+      const destination = destinationsOf({ id: delivery.siteId }).find(
+        (d) => d.id === delivery.destination,
+      );
+      if (destination) start(destination, delivery, key(delivery.siteId, delivery.destination));
     }
   };
 
