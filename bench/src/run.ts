@@ -547,12 +547,14 @@ rows locked in key order (the triggers' order, so no deadlock), sums kept (a pro
 while six connections insert, on PostgreSQL and PGlite, and compares with a full recomputation).
 One \`GROUPING SETS\` query then returns exactly the two shapes the answer is made of, per day
 and per (scale, score): at 1,000,000 ratings it reads the site's 1,803 rollup rows and returns
-209 (\`EXPLAIN ANALYZE\`: hash aggregate, execution 3.4 ms at load 14), where the previous query
+209 (\`EXPLAIN ANALYZE\`: hash aggregate, execution 3.4 ms at load 14; the dashboard's 30 days:
+300 rows read, 58 returned, 1.0 ms), where the previous query
 returned 1,800 (day, scale, score) groups for the collector to add up again, and unfolded it
 read ~1,800 rows per connection that wrote them (14,400 measured after eight). Whole UTC days (every
-dashboard view) come from the rollup alone; the partial days at the ends of an API
-\`from\`/\`to\` window are an index range scan of at most one day each, which is why the window
-column grows with ratings per day. The \`verified\` filter is not a rollup dimension (it would
+dashboard view) come from the rollup alone; a partial day at an end of an API \`from\`/\`to\`
+window is an index range scan of its shorter part, added, or subtracted from the whole day read
+from the rollup: at most half a day of ratings per end, which is why the window column grows
+with ratings per day. The \`verified\` filter is not a rollup dimension (it would
 double the rows every other read aggregates; the dashboard's stats never send it): it scans the
 site's ratings in the \`from\`/\`to\` range.
 A conditional poll still runs both queries (O(days), no rating is read) and only saves the

@@ -125,6 +125,11 @@ const result = {
     over100: health.filter((ms) => ms > 100).length,
   },
   blackHoleSocketsPeak: hole.peakSockets,
+  // From the first rating sent to the first delivery attempt: late delivery during a flood.
+  firstAttemptSeconds:
+    hole.firstConnectAt === undefined
+      ? null
+      : Number(((hole.firstConnectAt - began) / 1000).toFixed(1)),
   healthzFailures: failures,
   pendingDeliveriesRemain: deliveries.deliveries.length > 0,
 };

@@ -9,9 +9,15 @@ export interface BlackHoleSite {
   siteKey: string;
   /** Chunks the hole has read: attempts that reached it (none is ever answered). */
   readonly received: number;
+  /** `performance.now()` when the first attempt connected; undefined before. */
+  readonly firstConnectAt: number | undefined;
+  /** The `webhook-id` of each attempt that reached the hole, in arrival order. */
+  readonly eventIds: readonly string[];
   /** Connections open to the hole now, and the most at once. */
   readonly sockets: number;
   readonly peakSockets: number;
+  /** Writes another config file in `dir` for the same site with this `delivery` block. */
+  configWith(delivery: Record<string, unknown>, name: string): string;
   /** Destroys the open connections and stops listening. */
   close(): void;
 }
@@ -35,11 +41,19 @@ export interface BlackHoleOptions {
 export async function startBlackHoleSite(o: BlackHoleOptions): Promise<BlackHoleSite> {
   let received = 0;
   let peakSockets = 0;
+  let firstConnectAt: number | undefined;
+  const eventIds: string[] = [];
   const open = new Set<Socket>();
   const hole = createServer((socket) => {
+    firstConnectAt ??= performance.now();
     open.add(socket);
     peakSockets = Math.max(peakSockets, open.size);
-    socket.on('data', () => received++); // read and never answer
+    // read and never answer (a request's head arrives in its first chunk)
+    socket.on('data', (chunk: Buffer) => {
+      received++;
+      const id = /^webhook-id: *(\S+)/im.exec(chunk.toString('latin1'))?.[1];
+      if (id) eventIds.push(id);
+    });
     socket.on('error', () => {});
     socket.once('close', () => open.delete(socket));
   });
@@ -47,36 +61,47 @@ export async function startBlackHoleSite(o: BlackHoleOptions): Promise<BlackHole
   const { port } = hole.address() as { port: number };
   const siteKey = `pk_${o.id}`;
   const limit = { burst: 1e6, perSecond: 1e6 };
-  const config = join(o.dir, 'raaye.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      ...(o.delivery ? { delivery: o.delivery } : {}),
-      sites: [
-        {
-          id: o.id,
-          siteKey,
-          secretKey: o.secretKey,
-          allowedOrigins: [],
-          limits: { site: limit, client: limit },
-          destinations: [
-            {
-              id: 'hole',
-              kind: 'webhook',
-              url: `http://127.0.0.1:${port}/hook`,
-              secret: `${o.id}-secret-0123456789`,
-            },
-          ],
-        },
-      ],
-    }),
-  );
+  const configWith = (delivery: Record<string, unknown> | undefined, name: string) => {
+    const file = join(o.dir, name);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...(delivery ? { delivery } : {}),
+        sites: [
+          {
+            id: o.id,
+            siteKey,
+            secretKey: o.secretKey,
+            allowedOrigins: [],
+            limits: { site: limit, client: limit },
+            destinations: [
+              {
+                id: 'hole',
+                kind: 'webhook',
+                url: `http://127.0.0.1:${port}/hook`,
+                secret: `${o.id}-secret-0123456789`,
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    return file;
+  };
+  const config = configWith(o.delivery, 'raaye.json');
   return {
     config,
     siteKey,
     get received() {
       return received;
     },
+    get firstConnectAt() {
+      return firstConnectAt;
+    },
+    get eventIds() {
+      return eventIds;
+    },
+    configWith,
     get sockets() {
       return open.size;
     },

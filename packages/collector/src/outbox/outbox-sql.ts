@@ -1,5 +1,6 @@
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
+import { claimDeliveries, releaseDeliveries } from './claim-sql';
 import { enqueueEvents } from './enqueue';
 import type {
   DeliveryAttempt,
@@ -9,32 +10,6 @@ import type {
   PendingEvent,
 } from './outbox-types';
 import { ATTEMPTS_KEPT } from './schema';
-
-interface ClaimRow {
-  id: string;
-  claim: string;
-  attempts: number;
-  created_at: string;
-  event_id: string;
-  type: string;
-  data: string;
-  event_created_at: string;
-}
-
-// The inner SELECT locks the rows it picks and skips those another worker holds, so two
-// processes never claim the same delivery; the UPDATE then moves `due_at` to the end of the lease.
-const CLAIM = `
-UPDATE raaye_deliveries d
-SET due_at = $4::timestamptz + make_interval(secs => $5::int / 1000.0),
-    claim = gen_random_uuid(), attempts = d.attempts + 1
-FROM raaye_events e
-WHERE e.seq = d.event_seq AND d.id IN (
-  SELECT id FROM raaye_deliveries
-  WHERE site_id = $1 AND destination = $2 AND state = 'pending' AND due_at <= $4::timestamptz
-  ORDER BY due_at LIMIT $3::int
-  FOR UPDATE SKIP LOCKED)
-RETURNING d.id::text AS id, d.claim::text AS claim, d.attempts, ${iso('d.created_at')} AS created_at,
-  e.id AS event_id, e.type, e.data::text AS data, ${iso('e.created_at')} AS event_created_at`;
 
 // One statement settles an attempt (no BEGIN/COMMIT round trips: on PGlite each query blocks
 // the event loop while it runs): the delivery's new state, the attempt's row in its history
@@ -80,7 +55,7 @@ const DELIVERY_COLUMNS = `d.id::text AS id, e.id AS event_id, e.type AS event_ty
 
 export function outboxSql(db: SqlClient): OutboxStore {
   return {
-    async fanOut(limit, route, now) {
+    async fanOut(limit, route, now, claim) {
       return db.transaction(async (tx) => {
         // `raaye_events.seq`, not the `seq` alias: ordering by the text alias sorted "10" before
         // "9" and, unable to use the partial index, scanned every event ever written each time.
@@ -89,51 +64,11 @@ export function outboxSql(db: SqlClient): OutboxStore {
            WHERE NOT fanned_out ORDER BY raaye_events.seq LIMIT $1::int FOR UPDATE SKIP LOCKED`,
           [limit],
         );
-        if (rows.length === 0) return 0;
-        const deliveries: Array<{ seq: string; site: string; destination: string }> = [];
-        for (const row of rows) {
-          const event: PendingEvent = {
-            seq: row.seq,
-            siteId: row.site_id,
-            type: row.type,
-            data: JSON.parse(row.data),
-          };
-          for (const destination of route(event)) {
-            deliveries.push({ seq: row.seq, site: row.site_id, destination });
-          }
-        }
-        // One statement writes the deliveries and marks the events: fewer round trips, each of
-        // which holds PGlite's single connection (and, in WASM, the event loop).
-        await tx.query(
-          `WITH written AS (
-             INSERT INTO raaye_deliveries (event_seq, site_id, destination, due_at, created_at)
-             SELECT x.seq, x.site, x.destination, $2::timestamptz, $2::timestamptz
-             FROM jsonb_to_recordset($1::text::jsonb) AS x(seq bigint, site text, destination text)
-             ON CONFLICT DO NOTHING)
-           UPDATE raaye_events SET fanned_out = true
-           WHERE seq IN (SELECT value::bigint FROM jsonb_array_elements_text($3::text::jsonb))`,
-          [JSON.stringify(deliveries), now, JSON.stringify(rows.map((r) => r.seq))],
-        );
-        return rows.length;
+        if (rows.length > 0) await writeDeliveries(tx, rows, route, now);
+        // In the same transaction: one turn in the store's queue instead of two (see worker.ts).
+        const claimed = claim ? await claimDeliveries(tx, claim, now) : [];
+        return { events: rows.length, claimed };
       });
-    },
-
-    async claim(siteId, destination, limit, now, leaseMs) {
-      const rows = await db.query<ClaimRow>(CLAIM, [siteId, destination, limit, now, leaseMs]);
-      return rows.map((r) => ({
-        id: r.id,
-        claim: r.claim,
-        siteId,
-        destination,
-        attempts: Number(r.attempts),
-        createdAt: r.created_at,
-        event: {
-          id: r.event_id,
-          type: r.type,
-          data: JSON.parse(r.data),
-          createdAt: r.event_created_at,
-        },
-      }));
     },
 
     async settle(delivery, outcome, disable) {
@@ -201,6 +136,8 @@ export function outboxSql(db: SqlClient): OutboxStore {
       });
       return { settled: true, disabled };
     },
+
+    release: (deliveries) => releaseDeliveries(db, deliveries),
 
     async destinationStates() {
       const rows = await db.query<{
@@ -293,4 +230,37 @@ export function outboxSql(db: SqlClient): OutboxStore {
       return rows.length;
     },
   };
+}
+
+/** One delivery per event in `rows` and destination `route` names; marks the events fanned out. */
+async function writeDeliveries(
+  tx: SqlClient,
+  rows: Array<{ seq: string; site_id: string; type: string; data: string }>,
+  route: (event: PendingEvent) => string[],
+  now: string,
+): Promise<void> {
+  const deliveries: Array<{ seq: string; site: string; destination: string }> = [];
+  for (const row of rows) {
+    const event: PendingEvent = {
+      seq: row.seq,
+      siteId: row.site_id,
+      type: row.type,
+      data: JSON.parse(row.data),
+    };
+    for (const destination of route(event)) {
+      deliveries.push({ seq: row.seq, site: row.site_id, destination });
+    }
+  }
+  // One statement writes the deliveries and marks the events: fewer round trips, each of
+  // which holds PGlite's single connection (and, in WASM, the event loop).
+  await tx.query(
+    `WITH written AS (
+         INSERT INTO raaye_deliveries (event_seq, site_id, destination, due_at, created_at)
+         SELECT x.seq, x.site, x.destination, $2::timestamptz, $2::timestamptz
+         FROM jsonb_to_recordset($1::text::jsonb) AS x(seq bigint, site text, destination text)
+         ON CONFLICT DO NOTHING)
+       UPDATE raaye_events SET fanned_out = true
+       WHERE seq IN (SELECT value::bigint FROM jsonb_array_elements_text($3::text::jsonb))`,
+    [JSON.stringify(deliveries), now, JSON.stringify(rows.map((r) => r.seq))],
+  );
 }

@@ -11,10 +11,12 @@ export interface PendingEvent {
   data: Record<string, unknown>;
 }
 
-/** A delivery a worker has claimed: it owns it until `settle` or the lease runs out. */
+/** A delivery a worker has claimed: it owns it until `settle`, `release` or the lease runs out. */
 export interface ClaimedDelivery {
   id: string;
   claim: string;
+  /** When it was due before the claim: a release puts it back in its place in the queue. */
+  dueAt: string;
   siteId: string;
   destination: string;
   /** Including the attempt about to be made. */
@@ -22,6 +24,13 @@ export interface ClaimedDelivery {
   /** When the delivery was created (or last replayed); its age decides the dead letter. */
   createdAt: string;
   event: { id: string; type: string; data: Record<string, unknown>; createdAt: string };
+}
+
+/** The free slots a worker wants filled: per destination, and in all. */
+export interface ClaimRequest {
+  wanted: ReadonlyArray<{ siteId: string; destination: string; limit: number }>;
+  total: number;
+  leaseMs: number;
 }
 
 /** What one attempt came to, and what happens next. */
@@ -66,17 +75,18 @@ export interface OutboxStore {
   /**
    * Takes up to `limit` events not yet fanned out, asks `route` which destinations want each,
    * and writes those deliveries (once: unique per event and destination). Several processes may
-   * run it at once; rows another holds are skipped. Returns the number of events handled.
+   * run it at once; rows another holds are skipped. With `claim`, then claims in the same
+   * transaction, for `claim.leaseMs`, up to `limit` due deliveries of each wanted destination
+   * that is not disabled and at most `claim.total` in all, longest due first (a claim is only
+   * ever made this way: it and the fan-out are one turn in the store's queue).
+   * Returns the number of events handled and what was claimed.
    */
-  fanOut(limit: number, route: (event: PendingEvent) => string[], now: string): Promise<number>;
-  /** Claims up to `limit` due deliveries of one destination for `leaseMs`. */
-  claim(
-    siteId: string,
-    destination: string,
+  fanOut(
     limit: number,
+    route: (event: PendingEvent) => string[],
     now: string,
-    leaseMs: number,
-  ): Promise<ClaimedDelivery[]>;
+    claim?: ClaimRequest,
+  ): Promise<{ events: number; claimed: ClaimedDelivery[] }>;
   /**
    * Records an attempt and the destination's health in one transaction. After `disable.failures`
    * failures in a row, failing for at least `disable.ms`, the destination is disabled and a
@@ -88,6 +98,13 @@ export interface OutboxStore {
     outcome: AttemptOutcome,
     disable: { failures: number; ms: number },
   ): Promise<{ settled: boolean; disabled: boolean }>;
+  /**
+   * Gives back claimed deliveries whose attempts were cut (by a shutdown), not made: each is due
+   * again when it was due before the claim, with the attempt uncounted and nothing recorded, so
+   * another process redelivers it (same event id) at once instead of after the lease. A delivery
+   * whose claim was lost meanwhile is left alone.
+   */
+  release(deliveries: readonly ClaimedDelivery[]): Promise<void>;
   destinationStates(): Promise<DestinationState[]>;
   /** Re-enables a disabled destination (and clears its failure count). */
   enableDestination(siteId: string, destination: string): Promise<void>;

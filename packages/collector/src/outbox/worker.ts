@@ -7,7 +7,7 @@ import { peopleDestination } from '../destinations/people';
 import { type SendContext, send } from '../destinations/send';
 import type { Logger } from '../log/logger';
 import { backoffMs } from './backoff';
-import type { ClaimedDelivery, OutboxStore, PendingEvent } from './outbox-types';
+import type { ClaimedDelivery, ClaimRequest, OutboxStore, PendingEvent } from './outbox-types';
 
 export interface DeliveryOptions {
   /** Run the worker in this process; off for a collector that only takes ratings. @default true */
@@ -52,9 +52,10 @@ export interface DeliveryWorker {
   /** Sockets open to receivers. */
   sockets(): number;
   /**
-   * Stops claiming and cuts the attempts in flight without recording them: their leases run out
-   * and they are redelivered (same event id) by the next process, so a backlog never delays a
-   * shutdown. Resolves once the statement in progress has finished.
+   * Stops claiming and cuts the attempts in flight without recording them as attempts: they are
+   * released, due again at once in their old place, and redelivered (same event id) by another
+   * or the next process, so a backlog never delays a shutdown nor the deliveries it cut.
+   * Resolves once the statement in progress and the release have finished.
    */
   stop(): Promise<void>;
 }
@@ -113,6 +114,8 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
   const destinationsOf = (site: { id: string }) => destinationsBySite.get(site.id) ?? [];
   const inFlight = new Map<string, number>();
   const attempts = new Set<Promise<void>>();
+  // Claimed but cut by `stop()` (or claimed as it stopped): given back at the end of the stop.
+  const cut: ClaimedDelivery[] = [];
   let total = 0;
   let stopped = false;
   let running: Promise<void> | undefined;
@@ -141,11 +144,18 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     try {
       do {
         again = false;
-        while ((await ctx.outbox.fanOut(FAN_OUT_BATCH, route, iso())) === FAN_OUT_BATCH) {
-          if (stopped) return;
-          await yieldToLoop();
-        }
-        await claimAll();
+        // Each fan-out batch also fills the free slots, in its own transaction: not after the
+        // whole backlog is fanned out. During a flood the fan-out shares the store with ingest
+        // and the inbox and can lag minutes behind (on PGlite every statement waits its turn,
+        // a second or more each), and deliveries already written, and retries come due, must
+        // not wait for it. The claim is one statement for all destinations for the same reason.
+        let more: boolean;
+        do {
+          const round = await ctx.outbox.fanOut(FAN_OUT_BATCH, route, iso(), claimRequest());
+          startAll(round.claimed);
+          more = round.events === FAN_OUT_BATCH;
+          if (more) await yieldToLoop();
+        } while (more && !stopped);
       } while (again && !stopped);
     } catch (error) {
       if (!stopped) {
@@ -154,27 +164,34 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     }
   };
 
-  const claimAll = async () => {
-    const disabled = new Set(
-      (await ctx.outbox.destinationStates())
-        .filter((s) => s.disabledAt !== null)
-        .map((s) => key(s.siteId, s.destination)),
-    );
+  /** Every destination's free slots; undefined when none is free (no claim at all then). */
+  const claimRequest = (): ClaimRequest | undefined => {
+    if (stopped || total >= overall) return undefined;
+    const wanted: ClaimRequest['wanted'][number][] = [];
     for (const site of ctx.sites) {
       for (const destination of destinationsOf(site)) {
-        const k = key(site.id, destination.id);
-        const free = Math.min(perDestination - (inFlight.get(k) ?? 0), overall - total);
-        if (stopped || free <= 0 || disabled.has(k)) continue;
-        const claimed = await ctx.outbox.claim(site.id, destination.id, free, iso(), leaseMs);
-        for (const delivery of claimed) start(destination, delivery, k);
-        await yieldToLoop();
+        const free = perDestination - (inFlight.get(key(site.id, destination.id)) ?? 0);
+        if (free > 0) wanted.push({ siteId: site.id, destination: destination.id, limit: free });
       }
+    }
+    return wanted.length > 0 ? { wanted, total: overall - total, leaseMs } : undefined;
+  };
+
+  const startAll = (claimed: ClaimedDelivery[]) => {
+    for (const delivery of claimed) {
+      const destination = destinationsOf({ id: delivery.siteId }).find(
+        (d) => d.id === delivery.destination,
+      );
+      if (destination) start(destination, delivery, key(delivery.siteId, delivery.destination));
     }
   };
 
   const start = (destination: DestinationConfig, delivery: ClaimedDelivery, k: string) => {
-    // Claimed as the worker stopped: left to its lease, like an attempt cut by the stop.
-    if (stopped) return;
+    // Claimed as the worker stopped: released, like an attempt cut by the stop.
+    if (stopped) {
+      cut.push(delivery);
+      return;
+    }
     inFlight.set(k, (inFlight.get(k) ?? 0) + 1);
     total++;
     const attempt = deliver(destination, delivery)
@@ -197,9 +214,12 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
     const started = performance.now();
     const result = await send(destination, delivery.event, sendContext);
     // Cut by `stop()`: not the receiver's failure, so it costs no attempt, no backoff and no step
-    // towards disabling; the lease runs out and the next process redelivers it. (A success that
-    // raced the stop is still recorded.)
-    if (stopped && !result.ok) return;
+    // towards disabling; it is released for another process. (A success that raced the stop is
+    // still recorded.)
+    if (stopped && !result.ok) {
+      cut.push(delivery);
+      return;
+    }
     const latencyMs = performance.now() - started;
     const now = ctx.now();
     const at = new Date(now).toISOString();
@@ -258,6 +278,12 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
       mailer?.close();
       await running;
       await Promise.allSettled([...attempts]);
+      // One statement, so the stop stays prompt; if it fails, the leases still run out.
+      await ctx.outbox.release(cut.splice(0)).catch((error) =>
+        ctx.logger.warn('outbox: could not release cut attempts; their leases will expire', {
+          error: String(error),
+        }),
+      );
     },
   };
 }

@@ -39,8 +39,33 @@ export function shapesOf(groups: readonly ScoreGroup[]): StatsShapes {
   return { days: [...days.values()], scores: [...scores.values()] };
 }
 
-/** Count, averages, CSAT, NPS, distribution and the daily series; repeated keys add up. */
-export function statsFromShapes({ days, scores }: StatsShapes): StoreStats {
+/**
+ * Count, averages, CSAT, NPS, distribution and the daily series. Repeated keys add up (a day
+ * read from the rollup and an edge scanned); keys that sum to zero are left out (a part of a
+ * day subtracted again), as a scan would never show them.
+ */
+export function statsFromShapes(shapes: StatsShapes): StoreStats {
+  const days = new Map<string, { day: string; n: number; total: number }>();
+  for (const { day, n, total } of shapes.days) {
+    const d = days.get(day) ?? { day, n: 0, total: 0 };
+    days.set(day, d);
+    d.n += n;
+    d.total += total;
+  }
+  const scores = new Map<string, { scale: string; score: number; n: number }>();
+  for (const { scale, score, n } of shapes.scores) {
+    const key = `${scale}\u0000${score}`;
+    const s = scores.get(key) ?? { scale, score, n: 0 };
+    scores.set(key, s);
+    s.n += n;
+  }
+  return figures(
+    [...days.values()].filter((d) => d.n !== 0),
+    [...scores.values()].filter((s) => s.n !== 0),
+  );
+}
+
+function figures(days: StatsShapes['days'], scores: StatsShapes['scores']): StoreStats {
   let count = 0;
   let sum = 0;
   let csatN = 0;
@@ -76,22 +101,15 @@ export function statsFromShapes({ days, scores }: StatsShapes): StoreStats {
       Object.entries(entry.distribution).sort(([a], [b]) => Number(a) - Number(b)),
     );
   }
-  const byDay = new Map<string, { n: number; total: number }>();
-  for (const { day, n, total } of days) {
-    const daily = byDay.get(day) ?? { n: 0, total: 0 };
-    byDay.set(day, daily);
-    daily.n += n;
-    daily.total += total;
-  }
   return {
     count,
     average: count === 0 ? null : round(sum / count),
     csat: csatN === 0 ? null : round((100 * csatPositive) / csatN),
     nps: npsN === 0 ? null : round((100 * (promoters - detractors)) / npsN),
     byScale: Object.fromEntries(Object.entries(byScale).sort(([a], [b]) => a.localeCompare(b))),
-    byDay: [...byDay.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([day, d]) => ({ day, count: d.n, average: round(d.total / d.n) })),
+    byDay: [...days]
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .map((d) => ({ day: d.day, count: d.n, average: round(d.total / d.n) })),
   };
 }
 

@@ -55,11 +55,39 @@ export async function rollupShapes(
 ): Promise<StatsShapes> {
   const from = filter.from === undefined ? undefined : Date.parse(filter.from);
   const to = filter.to === undefined ? undefined : Date.parse(filter.to);
-  // Whole days: [firstDay, endDay) in UTC; the edges outside them are scanned.
-  const firstDay = from === undefined ? undefined : Math.ceil(from / DAY_MS) * DAY_MS;
-  const endDay = to === undefined ? undefined : Math.floor(to / DAY_MS) * DAY_MS;
+  // Whole days: [firstDay, endDay) in UTC, from the rollup.
+  let firstDay = from === undefined ? undefined : Math.ceil(from / DAY_MS) * DAY_MS;
+  let endDay = to === undefined ? undefined : Math.floor(to / DAY_MS) * DAY_MS;
   if (firstDay !== undefined && endDay !== undefined && firstDay >= endDay) {
     return shapesOf(await scanGroups(db, siteId, filter));
+  }
+  // A partial day at an edge is either scanned and added, or read whole from the rollup with
+  // its other part scanned and subtracted, whichever part is shorter: each edge scans at most
+  // half a day of ratings. The scans run side by side with the rollup read (a pool's
+  // connections).
+  const edges: Array<Promise<ScoreGroup[]>> = [];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const scan = (range: RatingFilter, sign: 1 | -1) =>
+    scanGroups(db, siteId, { ...filter, ...range }).then((groups) =>
+      sign === 1 ? groups : groups.map((g) => ({ ...g, n: -g.n })),
+    );
+  if (from !== undefined && firstDay !== undefined && from < firstDay) {
+    const dayStart = firstDay - DAY_MS;
+    if (from - dayStart <= DAY_MS / 2) {
+      edges.push(scan({ from: iso(dayStart), to: filter.from }, -1));
+      firstDay = dayStart;
+    } else {
+      edges.push(scan({ to: iso(firstDay) }, 1));
+    }
+  }
+  if (to !== undefined && endDay !== undefined && endDay < to) {
+    const dayEnd = endDay + DAY_MS;
+    if (dayEnd - to <= DAY_MS / 2) {
+      edges.push(scan({ from: filter.to, to: iso(dayEnd) }, -1));
+      endDay = dayEnd;
+    } else {
+      edges.push(scan({ from: iso(endDay) }, 1));
+    }
   }
   const params: unknown[] = [siteId];
   const where = ['site_id = $1'];
@@ -71,14 +99,6 @@ export async function rollupShapes(
   if (endDay !== undefined) add('day < ?::date', isoDay(endDay));
   if (filter.interactionType !== undefined) add('interaction_type = ?', filter.interactionType);
   if (filter.scale !== undefined) add('scale = ?', filter.scale);
-  // The edges are scanned side by side with the rollup read (separate connections in a pool).
-  const edges: Array<Promise<ScoreGroup[]>> = [];
-  if (from !== undefined && firstDay !== undefined && from < firstDay) {
-    edges.push(scanGroups(db, siteId, { ...filter, to: new Date(firstDay).toISOString() }));
-  }
-  if (to !== undefined && endDay !== undefined && endDay < to) {
-    edges.push(scanGroups(db, siteId, { ...filter, from: new Date(endDay).toISOString() }));
-  }
   const [rows, edgeGroups] = await Promise.all([
     db.query<ShapeRow>(ROLLUP_SHAPES(where.join(' AND ')), params),
     Promise.all(edges),

@@ -37,15 +37,9 @@ export function eligible(settings: InboxSettings, members: readonly Member[], ty
   return members.filter(may).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-interface RatingRow {
-  id: string;
-  seq: string;
-  interaction_type: string | null;
-  received_at: string;
-  replied_at: string | null;
-  rater_id: string;
-  user_id: string | null;
-}
+/** A low rating as the step reads it (timestamps as ISO strings). */
+type RatingRow = Record<'id' | 'seq' | 'received_at' | 'rater_id', string> &
+  Record<'interaction_type' | 'replied_at' | 'user_id', string | null>;
 
 /** Everything the step reads and writes for a site. */
 export async function readSite(db: SqlClient, siteId: string) {

@@ -34,6 +34,15 @@ describe.each(storeCases)('webhook delivery ($name)', ({ create }) => {
     await handler(postRequest(body));
     await handler(postRequest(body)); // duplicate: no second event
     await until(() => receiver.received.length >= 4, 'the fourth attempt');
+    // The receiver has the request before the worker has the answer: closing now could cut the
+    // fourth attempt (left pending for the next process), so wait for it to be recorded.
+    const reader = await handler2(store, s);
+    const logged = async () => {
+      const res = await reader(getRequest('/v1/deliveries?destination=hook', s.secretKey));
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { deliveries: Array<Record<string, unknown>> }).deliveries;
+    };
+    await until(async () => (await logged())[0]?.state === 'delivered', 'the delivered state');
     await handler.close();
 
     const attempts = receiver.received;
@@ -48,11 +57,7 @@ describe.each(storeCases)('webhook delivery ($name)', ({ create }) => {
     });
     expect(attempts.every((a) => a.path === '/hook')).toBe(true);
 
-    const log = await handler2(store, s).then((h) =>
-      h(getRequest('/v1/deliveries?destination=hook', s.secretKey)),
-    );
-    expect(log.status).toBe(200);
-    const { deliveries } = (await log.json()) as { deliveries: Array<Record<string, unknown>> };
+    const deliveries = await logged();
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ state: 'delivered', attempts: 4, lastStatus: 204 });
     await receiver.close();
