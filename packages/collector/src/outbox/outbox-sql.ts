@@ -1,7 +1,6 @@
 import { iso } from '../store/row-mapping';
 import type { SqlClient } from '../store/sql-client';
 import { claimDeliveries, releaseDeliveries } from './claim-sql';
-import { enqueueEvents } from './enqueue';
 import type {
   DeliveryAttempt,
   DeliveryRecord,
@@ -9,40 +8,7 @@ import type {
   OutboxStore,
   PendingEvent,
 } from './outbox-types';
-import { ATTEMPTS_KEPT } from './schema';
-
-// One statement settles an attempt (no BEGIN/COMMIT round trips: on PGlite each query blocks
-// the event loop while it runs): the delivery's new state, the attempt's row in its history
-// (trimmed to the newest ATTEMPTS_KEPT), and the destination's health. Nothing is written
-// when the claim was lost (the lease ran out and another worker took the delivery over).
-const SETTLE = `
-WITH settled AS (
-  UPDATE raaye_deliveries SET state = $3, due_at = $4::timestamptz, claim = NULL,
-    last_attempt_at = $5::timestamptz, last_status = $6::int, last_error = $7,
-    last_latency_ms = $8::int,
-    delivered_at = CASE WHEN $3 = 'delivered' THEN $5::timestamptz ELSE delivered_at END
-  WHERE id = $1::bigint AND claim = $2::uuid RETURNING id
-), attempt AS (
-  INSERT INTO raaye_delivery_attempts (delivery_id, at, status, latency_ms, error)
-  SELECT id, $5::timestamptz, $6::int, $8::int, $7 FROM settled
-), trimmed AS (
-  DELETE FROM raaye_delivery_attempts WHERE seq IN (
-    SELECT seq FROM raaye_delivery_attempts
-    WHERE delivery_id = $1::bigint AND EXISTS (SELECT 1 FROM settled)
-    ORDER BY seq DESC OFFSET ${ATTEMPTS_KEPT - 1})
-), health AS (
-  INSERT INTO raaye_destination_state AS s
-    (site_id, destination, consecutive_failures, failing_since)
-  SELECT $9, $10, $11::int, CASE WHEN $11::int = 0 THEN NULL ELSE $5::timestamptz END
-  FROM settled
-  ON CONFLICT (site_id, destination) DO UPDATE SET
-    consecutive_failures = CASE WHEN $11::int = 0 THEN 0 ELSE s.consecutive_failures + 1 END,
-    failing_since = CASE WHEN $11::int = 0 THEN NULL
-      ELSE coalesce(s.failing_since, $5::timestamptz) END
-  RETURNING consecutive_failures AS failures, disabled_at IS NOT NULL AS disabled,
-    (extract(epoch FROM ($5::timestamptz - failing_since)) * 1000)::float8 AS failing_ms
-)
-SELECT h.failures, h.disabled, h.failing_ms FROM settled LEFT JOIN health h ON true`;
+import { settleDelivery } from './settle-sql';
 
 const DELIVERY_COLUMNS = `d.id::text AS id, e.id AS event_id, e.type AS event_type,
   e.subject_id, d.destination, d.state, d.attempts, ${iso('d.created_at')} AS created_at,
@@ -71,71 +37,7 @@ export function outboxSql(db: SqlClient): OutboxStore {
       });
     },
 
-    async settle(delivery, outcome, disable) {
-      const ok = outcome.state === 'delivered';
-      const [row] = await db.query<{
-        failures: number | null;
-        disabled: boolean | null;
-        failing_ms: number | null;
-      }>(SETTLE, [
-        delivery.id,
-        delivery.claim,
-        outcome.state,
-        outcome.dueAt,
-        outcome.at,
-        outcome.status,
-        outcome.error?.slice(0, 500) ?? null,
-        Math.round(outcome.latencyMs),
-        delivery.siteId,
-        delivery.destination,
-        ok ? 0 : 1,
-      ]);
-      if (!row) return { settled: false, disabled: false };
-      if (
-        ok ||
-        row.disabled !== false ||
-        Number(row.failures) < disable.failures ||
-        Number(row.failing_ms) < disable.ms
-      ) {
-        return { settled: true, disabled: false };
-      }
-      // Rare, so a transaction of its own: a crash before it commits leaves the count past the
-      // threshold, and the next failure disables the destination.
-      const disabled = await db.transaction(async (tx) => {
-        const reason = `${row.failures} failed attempts in a row; last: ${outcome.error ?? outcome.status}`;
-        const [owners] = await tx.query<{ recipients: string }>(
-          `UPDATE raaye_destination_state SET disabled_at = $3::timestamptz, disabled_reason = $4
-           WHERE site_id = $1 AND destination = $2 AND disabled_at IS NULL
-           RETURNING (SELECT coalesce(jsonb_agg(jsonb_build_object('memberId', m.id::text,
-               'email', m.email, 'name', m.name, 'role', m.role) ORDER BY m.email), '[]')::text
-             FROM raaye_members m WHERE m.site_id = $1 AND m.role = 'owner') AS recipients`,
-          [delivery.siteId, delivery.destination, outcome.at, reason],
-        );
-        if (!owners) return false;
-        // The alert goes through the outbox too: to the configured \`owners\` addresses, to the
-        // site's owner members (\`recipients\`, mailed by the people destination) and to any
-        // other destination that subscribes to it.
-        await enqueueEvents(
-          tx,
-          delivery.siteId,
-          [
-            {
-              type: 'destination.disabled',
-              subjectId: delivery.destination,
-              data: {
-                site: delivery.siteId,
-                destination: delivery.destination,
-                reason,
-                recipients: JSON.parse(owners.recipients),
-              },
-            },
-          ],
-          outcome.at,
-        );
-        return true;
-      });
-      return { settled: true, disabled };
-    },
+    settle: (delivery, outcome, disable) => settleDelivery(db, delivery, outcome, disable),
 
     release: (deliveries) => releaseDeliveries(db, deliveries),
 

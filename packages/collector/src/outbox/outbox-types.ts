@@ -88,9 +88,10 @@ export interface OutboxStore {
     claim?: ClaimRequest,
   ): Promise<{ events: number; claimed: ClaimedDelivery[] }>;
   /**
-   * Records an attempt and the destination's health in one transaction. After `disable.failures`
-   * failures in a row, failing for at least `disable.ms`, the destination is disabled and a
-   * `destination.disabled` event written.
+   * Records an attempt and the destination's health in one statement. The failure that makes
+   * `disable.failures` in a row, failing for at least `disable.ms`, also disables the destination
+   * and writes a `destination.disabled` event, in that same statement: no retry it scheduled
+   * can be claimed before the destination is off.
    * `settled` is false when the claim was lost (the lease ran out and another worker took over).
    */
   settle(
