@@ -28,12 +28,16 @@ interface NewLow {
 // (spam), the complaint that came last is opened on the first pass, not behind the burst (issue 11).
 // `OFFSET 0` keeps each NOT EXISTS a per-row key lookup: turned into an anti-join, PGlite's
 // planner (no statistics) matched each rating against every follow-up of the site (2 s a pass).
+// `FOR KEY SHARE`: a rating deleted meanwhile (displaced by its verified rater's own, or erased)
+// would fail the follow-ups' foreign key and roll the whole pass back; locked, its delete waits
+// for this pass (and cascades to the new follow-up), and one already deleted is skipped.
 const CANDIDATES = `
 SELECT id::text AS id, seq::text AS seq, interaction_type, ${iso('received_at')} AS received_at,
   ${iso('replied_at')} AS replied_at, rater_id, user_id
 FROM raaye_ratings r WHERE site_id = $1 AND low AND seq > $2::bigint
   AND NOT EXISTS (SELECT 1 FROM raaye_followups f WHERE f.site_id = $1 AND f.rating_id = r.id OFFSET 0)
-ORDER BY r.seq DESC LIMIT $3::int`;
+ORDER BY r.seq DESC LIMIT $3::int
+FOR KEY SHARE OF r`;
 
 // Read without a lock or a write, so an idle pass costs no transaction (and on PostgreSQL no
 // WAL flush): is there a low rating past the mark that lacks its follow-up, or one old enough
