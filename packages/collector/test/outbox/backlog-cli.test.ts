@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBlackHoleSite } from '@raaye/test-utils/black-hole';
 import { type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
-import postgres from 'postgres';
+import { createScratchDatabase } from '@raaye/test-utils/scratch-database';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envelope, rating } from '../_util/fixtures';
 import { until } from '../_util/receiver';
@@ -38,16 +38,9 @@ describe.each(cases)('an outbox backlog, through the built CLI on %s', (name) =>
     cleanups.push(() => hole.close());
     let storeArgs = ['--data-dir', join(dir, 'data')];
     if (name === 'postgres') {
-      const database = `raaye_backlog_${Math.random().toString(36).slice(2, 10)}`;
-      const admin = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`CREATE DATABASE ${database}`);
-      cleanups.push(async () => {
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await admin.end();
-      });
-      const url = new URL(DATABASE_URL!);
-      url.pathname = `/${database}`;
-      storeArgs = ['--database-url', url.href];
+      const database = await createScratchDatabase(DATABASE_URL!, 'raaye_backlog');
+      cleanups.push(() => database.drop());
+      storeArgs = ['--database-url', database.url];
     }
     const running: RunningCli[] = [];
     cleanups.push(() => {

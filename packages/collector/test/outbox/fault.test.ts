@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { built } from '@raaye/test-utils/built';
 import { COLLECTOR_CLI, type RunningCli, startCollectorCli } from '@raaye/test-utils/collector-cli';
-import postgres from 'postgres';
+import { createScratchDatabase } from '@raaye/test-utils/scratch-database';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envelope, rating } from '../_util/fixtures';
 import { type Received, startReceiver, until } from '../_util/receiver';
@@ -115,16 +115,9 @@ describe.skipIf(!built(COLLECTOR_CLI))('outbox under faults (built CLI)', () => 
 
       let storeArgs: string[];
       if (name === 'postgres') {
-        const database = `raaye_fault_${Math.random().toString(36).slice(2, 10)}`;
-        const admin = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
-        await admin.unsafe(`CREATE DATABASE ${database}`);
-        cleanups.push(async () => {
-          await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-          await admin.end();
-        });
-        const url = new URL(DATABASE_URL!);
-        url.pathname = `/${database}`;
-        storeArgs = ['--database-url', url.href];
+        const database = await createScratchDatabase(DATABASE_URL!, 'raaye_fault');
+        cleanups.push(() => database.drop());
+        storeArgs = ['--database-url', database.url];
       } else {
         storeArgs = ['--data-dir', join(dir, 'data')];
       }
