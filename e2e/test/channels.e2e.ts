@@ -94,7 +94,11 @@ for (const backend of backends()) {
         });
       });
       await page.getByRole('dialog', { name: 'Probe' }).waitFor();
-      return page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+      // `shown` fires after the first frame and the storage decision, so it can follow the
+      // dialog's appearance: wait for the probe's own event, then read what came before it.
+      const shown = () => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+      await expect.poll(async () => (await shown()).includes('probe')).toBe(true);
+      return shown();
     }
 
     it('an e-mail link clicked in the rendered fragment gives its score, then the form revises it', async () => {
