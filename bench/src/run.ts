@@ -333,7 +333,7 @@ function promptGoals(rows: PromptRow[]): string {
   Judged since, each as a build of \`raaye.js\` side by side with the unchanged one and the floor in
   one run (\`bench/src/prompt-ab.ts\` with \`TRACE=1\`: pages rotating each round, main-thread CPU
   by kind from a trace of every view; 10–12 rounds at load 9–19 on this box, where two copies of
-  the same file differ by up to 10 ms of CPU median, so only larger moves count; none was):
+  the same file differ by up to 10 ms of CPU median, so only larger moves count):
   **per-function eager-compile hints** (the 110 function expressions and arrows that run before
   the prompt is interactive, found with V8's precise coverage, wrapped in parentheses so V8's
   PIFE heuristic compiles them on the streaming thread; the 34 function declarations among them,
@@ -351,6 +351,13 @@ function promptGoals(rows: PromptRow[]): string {
   97–108, noise. **\`:has(.sheet)\` rule removed**: 105.9, noise. Drawing the stars as digits
   (to size the ★'s font fallback, which no prompt can avoid: \`system-ui\` here has no ★)
   lowers layout 13.4–14.1 → 10.6 ms: the glyph's fallback font loads in every new renderer.
+  The one change that moved it: **core's client made after the first frame** (made at first use;
+  the page's first optional prompt drawn before it exists, its \`offer()\` and the owed-prompt
+  resume run once the page is idle; options still checked at \`mount\`): CPU to interactive
+  95.3 → 82.3 ms (compile 16.3 → 11.5, script 20.1 → 16.1), 0.89× the old build's time per
+  round (12 rounds, load 13–20; an earlier cut of it 88.1 → 82.1 ms, 0.82×, 14 rounds), widget
+  tests green; not shipped, because it costs ~110 B brotli that \`raaye.js\`'s budget (40 B
+  under) does not have (branch \`h/prompt-lazy-client\`).
   What remains is the price of running the prompt's code at all: by V8's coverage, 193 of the
   bundle's 361 functions run before the prompt is interactive, 36 KB of its 55 KB (7 KB of it the
   top level, compiled while streaming; 8 KB Preact's, 2 KB core's option validation), each
