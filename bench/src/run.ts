@@ -392,7 +392,32 @@ function promptGoals(rows: PromptRow[]): string {
   thread before the script may run (the floor too), which on 2 loaded cores made both slower,
   and it costs 40 B brotli the budget does not have. The returning visitor's gap is larger
   because "navigation start" includes leaving the first page: Raaye's \`pagehide\` send and the
-  garbage collection of the first page's heap (≈ 22 ms CPU) fall inside it; the floor has neither.`;
+  garbage collection of the first page's heap (≈ 22 ms CPU) fall inside it; the floor has neither.
+  Judged since, each as a build of \`raaye.js\` side by side with the unchanged one and the floor in
+  one run (\`bench/src/prompt-ab.ts\` with \`TRACE=1\`: pages rotating each round, main-thread CPU
+  by kind from a trace of every view; 10–12 rounds at load 9–19 on this box, where two copies of
+  the same file differ by up to 10 ms of CPU median, so only larger moves count; none was):
+  **per-function eager-compile hints** (the 110 function expressions and arrows that run before
+  the prompt is interactive, found with V8's precise coverage, wrapped in parentheses so V8's
+  PIFE heuristic compiles them on the streaming thread; the 34 function declarations among them,
+  Preact's diff included, cannot be wrapped without becoming expressions): main-thread compile
+  15.9 → 13.7 ms, total CPU 95.5 → 94.2 ms, but the script starts later because the streaming
+  thread compiles them first, and on two loaded cores that cost more than it saved (per round
+  1.49× the old build's time; the floor on the same bytes 310 → 400 ms), for +84 B brotli:
+  rejected. **Storage and start-up work off the first render**: a build with in-memory storage
+  (no IndexedDB at all) 102 ms CPU against 107 and 102 for the two copies of the old one; a build
+  without the start-up flush and with owed prompts fetched 2 s later, 104.5: the IndexedDB checks
+  already run beside the prompt (\`offer()\`), not before it, so nothing is left to defer there.
+  **Layout containment** (\`contain: strict\` on the fixed overlay, whose size never depends on
+  its content): layout 13.4 ms against 13.4–14.1, nothing: the first layout is the prompt's own,
+  the page around it is tiny. **No entrance animation**: 98 and 116 ms in two runs against
+  97–108, noise. **\`:has(.sheet)\` rule removed**: 105.9, noise. Drawing the stars as digits
+  (to size the ★'s font fallback, which no prompt can avoid: \`system-ui\` here has no ★)
+  lowers layout 13.4–14.1 → 10.6 ms: the glyph's fallback font loads in every new renderer.
+  What remains is the price of running the prompt's code at all: by V8's coverage, 193 of the
+  bundle's 361 functions run before the prompt is interactive, 36 KB of its 55 KB (7 KB of it the
+  top level, compiled while streaming; 8 KB Preact's, 2 KB core's option validation), each
+  compiled lazily on first call, against a floor that draws with one \`innerHTML\`.`;
 }
 
 /** Ingest against issue 16's goals, worded from this run's figures. */
@@ -603,11 +628,14 @@ ${ms(over(last), 1)} at ${last.ratings.toLocaleString('en-US')} (the full scan: 
 
 How: \`raaye_stats_daily\` holds a count per (site, UTC day, scale, interaction type, score, slot),
 kept by triggers in the same transaction as every insert, erasure and re-timing; the slot is the
-writing connection's (\`pg_backend_pid() % 16\`), so concurrent ingest connections never queue
+writing connection's (\`pg_backend_pid() % 15 + 1\`), so concurrent ingest connections never queue
 on one counter row. After a stats read, in the background and at most every 10 s per process, the
-slots of closed days are folded into one row ([stats-fold.ts](../packages/collector/src/store/stats-fold.ts)):
-rows locked in key order (the triggers' order, so no deadlock), sums kept (a property test folds
-while six connections insert, on PostgreSQL and PGlite, and compares with a full recomputation).
+slots of closed days are folded into slot 0, which no writer uses ([stats-fold.ts](../packages/collector/src/store/stats-fold.ts)):
+counters an open transaction holds are skipped (\`SKIP LOCKED\`) and folded next time, so the fold
+waits for no writer and no lock cycle can form with one that touched two days in two statements
+(a test builds that interleaving on PostgreSQL: before, one side aborted with 40P01); sums kept
+(a property test folds while six connections insert, on PostgreSQL and PGlite, and compares with
+a full recomputation).
 One \`GROUPING SETS\` query then returns exactly the two shapes the answer is made of, per day
 and per (scale, score): at 1,000,000 ratings it reads the site's 1,803 rollup rows and returns
 209 (\`EXPLAIN ANALYZE\`: hash aggregate, execution 3.4 ms at load 14; the dashboard's 30 days:
