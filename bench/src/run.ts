@@ -281,7 +281,9 @@ function collectorPglite50(r: Results): number {
 }
 
 /** What the page does during a drain, from a CPU profile (RAAYE_BENCH_DRAIN_PROFILE). */
-const DRAIN_PROFILE = '';
+function drainProfile(): string {
+  return '';
+}
 
 /** The drain rounds, one row each. */
 function drainTable(d: DrainFigures): string {
@@ -341,7 +343,7 @@ function drainAnalysis(d: DrainFigures, collector: number): string {
       ratio >= 0.8 ? 'which meets the goal (≥ 0.8×)' : '**short of the goal** (≥ 0.8×)'
     }. Of the ratio, ${inFlight.toFixed(2)}× comes from requests in flight (a lane's page-side work between its requests: reading the head of the queue, deleting what was acknowledged, events) and ${perRequest.toFixed(2)}× from the time per request (the collector, Chromium's network and IndexedDB work on the same cores).${Number.isFinite(collector) ? ` The collector alone ingests ${f0(collector)} ratings/s in batches of 50 on in-memory PGlite (table below).` : ''}`,
   );
-  parts.push(DRAIN_PROFILE);
+  parts.push(drainProfile());
   return parts.join(' ');
 }
 
