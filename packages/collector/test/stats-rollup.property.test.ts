@@ -264,4 +264,18 @@ describe.each(backends)('daily stats rollup on $name', (backend) => {
     ];
     expect(await compare(db, windows)).toBeGreaterThan(20);
   }, 120_000);
+
+  it('never writes a counter in slot 0, which is the fold’s alone (stats-fold.ts)', async () => {
+    // A day no fold of this file reaches, so its counters are exactly what the triggers wrote.
+    const day = START + 30 * DAY;
+    // A rater of its own: the others' (rater, interaction) pairs are taken, and would not insert.
+    await insert(db, [{ site: 'a', rater: 'r-slot', at: day, scale: 'nps', score: 9, type: null }]);
+    await db.query("DELETE FROM raaye_ratings WHERE site_id = 'a' AND rater_id = 'r-slot'");
+    const slots = await db.query<{ slot: number; n: number }>(
+      'SELECT slot, n::int AS n FROM raaye_stats_daily WHERE day = $1::date',
+      [new Date(day).toISOString().slice(0, 10)],
+    );
+    expect(slots.length).toBeGreaterThan(0);
+    for (const s of slots) expect(Number(s.slot)).not.toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { ATTEMPTS_SQL, OUTBOX_SQL } from '../outbox/schema';
-import { STATS_ROLLUP_SQL } from './stats-rollup-schema';
+import { STATS_ROLLUP_SQL, STATS_SLOT_SQL } from './stats-rollup-schema';
 
 /**
  * The one schema both adapters share. Append migrations; never edit an applied one.
@@ -235,6 +235,13 @@ ALTER TABLE raaye_ratings ADD COLUMN channel text;
     version: 62,
     name: 'stats rollup: unfolded counters',
     sql: 'CREATE INDEX raaye_stats_daily_unfolded ON raaye_stats_daily (day) WHERE slot <> 0',
+  },
+  {
+    // Slot 0 is the fold's alone: a writer sharing it could deadlock with the fold (see
+    // ROLLUP_SLOT). Rows already in any slot stay valid, since readers sum every slot.
+    version: 64,
+    name: "stats rollup: writers never use the fold's slot 0",
+    sql: STATS_SLOT_SQL,
   },
   // 70–79: browsing every rating and the inbox newest first (issues 11 and 13).
   {

@@ -3,19 +3,24 @@ import type { SqlClient } from './sql-client';
 /**
  * Folds the rollup's per-connection slots of closed UTC days into slot 0, keeping every sum.
  *
- * Ingest writes each counter in the slot of its database connection (`pg_backend_pid() % 16`,
- * see stats-rollup-schema.ts) so concurrent connections do not queue on one row; a day that no
- * longer takes new ratings then holds up to 16 rows per (day, scale, type, score) that every
+ * Ingest writes each counter in the slot of its database connection (1–15, see
+ * stats-rollup-schema.ts) so concurrent connections do not queue on one row; a day that no
+ * longer takes new ratings then holds up to 15 rows per (day, scale, type, score) that every
  * `/v1/stats` sums again. Folding leaves one row per counter, so a stats read costs
  * O(days × scales × types × scores) rows, whatever the pool size was.
  *
  * Safe against concurrent inserts (late ratings still land on closed days) and other folds:
- * - the rows are locked in primary-key order (`ORDER BY … FOR UPDATE`), the order the insert
- *   triggers upsert in, and one transaction only ever writes one slot, so no lock cycle forms;
+ * - writers never use slot 0 (stats-rollup-schema.ts, ROLLUP_SLOT), so the upsert into slot 0
+ *   can only wait for another fold, never for a writer;
+ * - counters a writer holds (its transaction is still open) are skipped (`SKIP LOCKED`) and
+ *   folded next time: a transaction that wrote one day's counter and then another's, in two
+ *   statements, may hold them in the order opposite to this one; waiting for it here while
+ *   holding the other would be a lock cycle, one side aborted with 40P01. So the fold waits for
+ *   nobody but other folds, which lock slot 0 in key order, as it does;
  * - a row updated since the statement's snapshot is locked, deleted and returned in its latest
- *   version (READ COMMITTED re-checks it), so its count moves whole; a row another fold deleted
- *   first is skipped; a row inserted after the snapshot waits for the next fold;
- * - the upsert into slot 0 adds to what is there, as the insert triggers do.
+ *   version (READ COMMITTED re-checks it), so its count moves whole; a row another fold locked
+ *   or deleted first is skipped; a row inserted after the snapshot waits for the next fold;
+ * - the upsert into slot 0 adds to what is there.
  * Counters that sum to zero (every rating of them erased) are then removed.
  */
 const FOLD_SLOTS = `
@@ -23,7 +28,7 @@ WITH locked AS (
   SELECT site_id, day, scale, interaction_type, score, slot FROM raaye_stats_daily
   WHERE slot <> 0 AND day < $1::date
   ORDER BY site_id, day, scale, interaction_type, score, slot
-  FOR UPDATE
+  FOR UPDATE SKIP LOCKED
 ), moved AS (
   DELETE FROM raaye_stats_daily d USING locked l
   WHERE d.site_id = l.site_id AND d.day = l.day AND d.scale = l.scale

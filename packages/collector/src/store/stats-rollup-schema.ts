@@ -5,7 +5,7 @@
  *
  * `slot` shards each counter by database backend: concurrent ingest connections update
  * different rows instead of queueing on one hot counter row until the other commits. Readers sum
- * the slots. Upserts go in key order so two writers that do share a slot cannot deadlock.
+ * the slots; slot 0 is the fold's (stats-fold.ts), writers use 1–15 since version 64. Upserts go in key order so two writers that do share a slot cannot deadlock.
  *
  * Statement-level triggers with transition tables aggregate a whole batch into one upsert;
  * updates use a row trigger because PostgreSQL forbids transition tables on column-list
@@ -27,29 +27,7 @@ CREATE TABLE raaye_stats_daily (
   PRIMARY KEY (site_id, day, scale, interaction_type, score, slot)
 );
 
-CREATE FUNCTION raaye_stats_inserted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-  INSERT INTO raaye_stats_daily AS s (site_id, day, scale, interaction_type, score, slot, n)
-  SELECT site_id, (event_time AT TIME ZONE 'UTC')::date, scale, coalesce(interaction_type, ''),
-    score, (pg_backend_pid() % 16)::smallint, count(*)
-  FROM raaye_new_rows GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (site_id, day, scale, interaction_type, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n; RETURN NULL; END $$;
-
-CREATE FUNCTION raaye_stats_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-  INSERT INTO raaye_stats_daily AS s (site_id, day, scale, interaction_type, score, slot, n)
-  SELECT site_id, (event_time AT TIME ZONE 'UTC')::date, scale, coalesce(interaction_type, ''),
-    score, (pg_backend_pid() % 16)::smallint, -count(*)
-  FROM raaye_old_rows GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (site_id, day, scale, interaction_type, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n; RETURN NULL; END $$;
-
-CREATE FUNCTION raaye_stats_rescored() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-  INSERT INTO raaye_stats_daily AS s (site_id, day, scale, interaction_type, score, slot, n)
-  SELECT k.site_id, k.day, k.scale, k.interaction_type, k.score, (pg_backend_pid() % 16)::smallint, sum(k.n)
-  FROM (VALUES
-    (OLD.site_id, (OLD.event_time AT TIME ZONE 'UTC')::date, OLD.scale, coalesce(OLD.interaction_type, ''), OLD.score, -1),
-    (NEW.site_id, (NEW.event_time AT TIME ZONE 'UTC')::date, NEW.scale, coalesce(NEW.interaction_type, ''), NEW.score, 1)
-  ) AS k (site_id, day, scale, interaction_type, score, n) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (site_id, day, scale, interaction_type, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n; RETURN NULL; END $$;
-
+${rollupFunctions('CREATE', '(pg_backend_pid() % 16)::smallint')}
 CREATE TRIGGER raaye_stats_on_insert AFTER INSERT ON raaye_ratings
   REFERENCING NEW TABLE AS raaye_new_rows FOR EACH STATEMENT EXECUTE FUNCTION raaye_stats_inserted();
 
@@ -67,3 +45,46 @@ INSERT INTO raaye_stats_daily (site_id, day, scale, interaction_type, score, slo
 SELECT site_id, (event_time AT TIME ZONE 'UTC')::date, scale, coalesce(interaction_type, ''), score, 0, count(*)
 FROM raaye_ratings GROUP BY 1, 2, 3, 4, 5
 `;
+
+/**
+ * The three trigger functions, writing each counter in slot `slot` (an SQL expression). Version 60
+ * wrote `pg_backend_pid() % 16`, which could be 0, the fold's own slot; version 64 replaces them
+ * with `ROLLUP_SLOT` (see there).
+ */
+function rollupFunctions(create: string, slot: string): string {
+  return `
+${create} FUNCTION raaye_stats_inserted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  INSERT INTO raaye_stats_daily AS s (site_id, day, scale, interaction_type, score, slot, n)
+  SELECT site_id, (event_time AT TIME ZONE 'UTC')::date, scale, coalesce(interaction_type, ''),
+    score, ${slot}, count(*)
+  FROM raaye_new_rows GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (site_id, day, scale, interaction_type, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n; RETURN NULL; END $$;
+
+${create} FUNCTION raaye_stats_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  INSERT INTO raaye_stats_daily AS s (site_id, day, scale, interaction_type, score, slot, n)
+  SELECT site_id, (event_time AT TIME ZONE 'UTC')::date, scale, coalesce(interaction_type, ''),
+    score, ${slot}, -count(*)
+  FROM raaye_old_rows GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (site_id, day, scale, interaction_type, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n; RETURN NULL; END $$;
+
+${create} FUNCTION raaye_stats_rescored() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  INSERT INTO raaye_stats_daily AS s (site_id, day, scale, interaction_type, score, slot, n)
+  SELECT k.site_id, k.day, k.scale, k.interaction_type, k.score, ${slot}, sum(k.n)
+  FROM (VALUES
+    (OLD.site_id, (OLD.event_time AT TIME ZONE 'UTC')::date, OLD.scale, coalesce(OLD.interaction_type, ''), OLD.score, -1),
+    (NEW.site_id, (NEW.event_time AT TIME ZONE 'UTC')::date, NEW.scale, coalesce(NEW.interaction_type, ''), NEW.score, 1)
+  ) AS k (site_id, day, scale, interaction_type, score, n) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (site_id, day, scale, interaction_type, score, slot) DO UPDATE SET n = s.n + EXCLUDED.n; RETURN NULL; END $$;
+`;
+}
+
+/**
+ * The slot of the writing connection: 1–15, never 0. Slot 0 belongs to the fold (stats-fold.ts):
+ * a writer that shared it could lock two slot-0 counters across two statements of one transaction
+ * (a displacement then an insert, on two closed days) in the order opposite to the fold's upserts,
+ * and one of them would abort with a deadlock. PGlite has one backend (pid 42): slot 13.
+ */
+const ROLLUP_SLOT = '(pg_backend_pid() % 15 + 1)::smallint';
+
+/** Migration 64: the trigger functions again, writing `ROLLUP_SLOT`; stored rows stay valid (readers sum every slot). */
+export const STATS_SLOT_SQL = rollupFunctions('CREATE OR REPLACE', ROLLUP_SLOT);
