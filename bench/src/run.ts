@@ -690,8 +690,14 @@ with ratings per day. The \`verified\` filter is not a rollup dimension (it woul
 double the rows every other read aggregates; the dashboard's stats never send it): it scans the
 site's ratings in the \`from\`/\`to\` range.
 A conditional poll still runs both queries (O(days), no rating is read) and only saves the
-download: answering it without any query needs a change stamp per site that the insert path and
-the owed ledger would write, and the ledger's answer also changes with the clock (debts expire).`;
+download. Answering it from a change stamp alone was built and is not shipped (branch
+h/stats-stamp): a stamp per (site, connection slot), bumped first in the rating triggers and by
+the owed ledger's, and an ETag carrying the stamp and the first open debt's expiry; correct on
+both stores and across two stores on one PostgreSQL, but the bump is one more row update in every
+insert: pgbench single-row inserts with \`synchronous_commit=off\` (the store's CPU alone) ran at
+~0.57× with one client and ~0.89× with 16 (six alternating rounds each, load 15–20); with
+durable commits the difference drowned in noise (0.68–1.25× per round). Ingest is short of its
+own goal, so a few milliseconds per 5 s poll did not buy that.`;
 }
 
 function render(r: Results): string {
