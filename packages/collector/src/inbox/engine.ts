@@ -27,7 +27,9 @@ export function createInboxEngine(o: InboxEngineOptions) {
   const members = memberStore(o.db);
   let running: Promise<void> = Promise.resolve();
   let closed = false;
-  const kicked = new Set<string>();
+  // Per kicked site, the low ratings stored since the last pass, or `undefined` when a kick did
+  // not say which (then the pass is a full one).
+  const kicked = new Map<string, Set<string> | undefined>();
   let kickScheduled = false;
 
   // Pass after pass while each fills its batch, so a backlog (a burst of low ratings) is opened
@@ -47,6 +49,17 @@ export function createInboxEngine(o: InboxEngineOptions) {
     for (let pass = 0; pass < passes && !closed; pass++) {
       if (pass > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if ((await materialize(o.db, siteId, settings, team, o.emit, o.now())) < BATCH) return;
+    }
+  };
+
+  // The ratings a kick named, by key, `BATCH` per pass: no read of the settle window.
+  const openNamed = async (siteId: string, ids: ReadonlySet<string>) => {
+    const settings = await loadSettings(o.db, siteId);
+    const team = await members.list(siteId);
+    const all = [...ids];
+    for (let i = 0; i < all.length && !closed; i += BATCH) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      await materialize(o.db, siteId, settings, team, o.emit, o.now(), all.slice(i, i + BATCH));
     }
   };
 
@@ -88,10 +101,16 @@ export function createInboxEngine(o: InboxEngineOptions) {
 
   return {
     tick,
-    /** Opens follow-ups for a site soon (after ingest); calls coalesce. */
-    kick(siteId: string) {
+    /**
+     * Opens follow-ups for a site soon (after ingest); calls coalesce. `ids`: the low ratings
+     * just stored, when known; their pass reads only them (the tick's full pass catches any
+     * the kick missed).
+     */
+    kick(siteId: string, ids?: Iterable<string>) {
       if (closed) return;
-      kicked.add(siteId);
+      if (!ids) kicked.set(siteId, undefined);
+      else if (!kicked.has(siteId)) kicked.set(siteId, new Set(ids));
+      else for (const id of ids) kicked.get(siteId)?.add(id);
       // At most one pass waits behind the running one: kicks that arrive before it starts join
       // it (it reads what they committed), so a stream of low ratings under load costs one pass
       // at a time, not one queued pass per request.
@@ -101,7 +120,10 @@ export function createInboxEngine(o: InboxEngineOptions) {
         kickScheduled = false;
         const sites = [...kicked];
         kicked.clear();
-        for (const id of sites) await openFollowUps(id);
+        for (const [id, named] of sites) {
+          if (named) await openNamed(id, named);
+          else await openFollowUps(id);
+        }
       });
     },
     /**

@@ -39,6 +39,18 @@ FROM raaye_ratings r WHERE site_id = $1 AND low AND seq > $2::bigint
 ORDER BY r.seq DESC LIMIT $3::int
 FOR KEY SHARE OF r`;
 
+// The same for the ratings an ingest just stored (the engine's kick names them): read by key,
+// so a pass costs the same at 1,000 and at 1,000,000 stored ratings. The full pass above reads
+// every low rating of the settle window (a minute of them; 4,000 under batch-1 load) four times
+// over, which is what made each kick's pass grow with the table (issue 16).
+const CANDIDATES_BY_ID = `
+SELECT id::text AS id, seq::text AS seq, interaction_type, ${iso('received_at')} AS received_at,
+  ${iso('replied_at')} AS replied_at, rater_id, user_id
+FROM raaye_ratings r WHERE site_id = $1 AND id = ANY($2::uuid[]) AND low
+  AND NOT EXISTS (SELECT 1 FROM raaye_followups f WHERE f.site_id = $1 AND f.rating_id = r.id OFFSET 0)
+ORDER BY r.seq DESC
+FOR KEY SHARE OF r`;
+
 // Read without a lock or a write, so an idle pass costs no transaction (and on PostgreSQL no
 // WAL flush): is there a low rating past the mark that lacks its follow-up, or one old enough
 // for the mark to pass?
@@ -60,28 +72,36 @@ const LOCK = `
 SELECT materialized_seq::text AS mark, round_robin_last::text AS last
 FROM raaye_inbox_settings WHERE site_id = $1 FOR UPDATE`;
 
-const INSERT_FOLLOWUPS = `
-INSERT INTO raaye_followups (site_id, rating_id, status, assignee_id, opened_at, warn_at, due_at,
-  first_reply_at, updated_at)
-SELECT $1, f.rating_id, f.status, f.assignee_id, f.opened_at, f.warn_at, f.due_at, f.first_reply_at,
-  $3::timestamptz
-FROM jsonb_to_recordset($2::text::jsonb) AS f(rating_id uuid, status text, assignee_id uuid,
-  opened_at timestamptz, warn_at timestamptz, due_at timestamptz, first_reply_at timestamptz)
-ON CONFLICT DO NOTHING RETURNING 1`;
+// One statement writes the pass: follow-ups, their activity (in the order given, so each
+// follow-up's log reads "opened" then "assigned") and the turn. The activity's foreign key is
+// checked at the end of the statement, when the follow-ups exist. It was three statements.
+const WRITE = `
+WITH opened AS (
+  INSERT INTO raaye_followups (site_id, rating_id, status, assignee_id, opened_at, warn_at, due_at,
+    first_reply_at, updated_at)
+  SELECT $1, f.rating_id, f.status, f.assignee_id, f.opened_at, f.warn_at, f.due_at,
+    f.first_reply_at, $4::timestamptz
+  FROM jsonb_to_recordset($2::text::jsonb) AS f(rating_id uuid, status text, assignee_id uuid,
+    opened_at timestamptz, warn_at timestamptz, due_at timestamptz, first_reply_at timestamptz)
+  ON CONFLICT DO NOTHING RETURNING 1
+), logged AS (
+  INSERT INTO raaye_activity (site_id, rating_id, actor_kind, actor_id, actor_name, action, detail, at)
+  SELECT $1, a.rating_id, $5, NULL, $6, a.action, a.detail, $4::timestamptz
+  FROM ROWS FROM (jsonb_to_recordset($3::text::jsonb) AS (rating_id uuid, action text, detail jsonb))
+    WITH ORDINALITY AS a(rating_id, action, detail, n)
+  ORDER BY a.n
+  RETURNING 1
+), turned AS (
+  UPDATE raaye_inbox_settings SET round_robin_last = $7::uuid
+  WHERE site_id = $1 AND $7::uuid IS NOT NULL
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM opened)::int AS opened`;
 
-// In the order given, so each follow-up's log reads "opened" then "assigned".
-const INSERT_ACTIVITY = `
-INSERT INTO raaye_activity (site_id, rating_id, actor_kind, actor_id, actor_name, action, detail, at)
-SELECT $1, a.rating_id, $3, NULL, $4, a.action, a.detail, $5::timestamptz
-FROM ROWS FROM (jsonb_to_recordset($2::text::jsonb) AS (rating_id uuid, action text, detail jsonb))
-  WITH ORDINALITY AS a(rating_id, action, detail, n)
-ORDER BY a.n`;
-
-// The turn moves to the last assignee; the mark passes ratings received over SETTLE_MS ago
-// (a lower seq can commit after a higher one), and only once each of them has its follow-up.
+// The mark passes ratings received over SETTLE_MS ago (a lower seq can commit after a higher
+// one), and only once each of them has its follow-up. Full passes only.
 const ADVANCE = `
 UPDATE raaye_inbox_settings s SET
-  round_robin_last = coalesce($3::uuid, s.round_robin_last),
   materialized_seq = CASE WHEN EXISTS (
       SELECT 1 FROM raaye_ratings r
       WHERE r.site_id = $1 AND r.low AND r.seq > s.materialized_seq AND r.received_at <= $2::timestamptz
@@ -96,9 +116,16 @@ WHERE s.site_id = $1`;
 /**
  * Gives each new low rating its follow-up: deadline from the site's SLA, an assignee from its
  * rules, `followup.assigned` to that person. One pass is one transaction of a few set-based
- * statements (follow-ups, activity, events, turn and mark), up to `BATCH` ratings: under ingest
- * load a commit per low rating (a WAL flush each, and on PGlite the one thread blocked) fell
- * minutes behind. Assignment is computed in order by `assignInTurn`, exactly as one at a time.
+ * statements (candidates, one write of follow-ups, activity and turn, events), up to `BATCH`
+ * ratings: under ingest load a commit per low rating (a WAL flush each, and on PGlite the one
+ * thread blocked) fell minutes behind. Assignment is computed in order by `assignInTurn`,
+ * exactly as one at a time.
+ *
+ * With `ids` (ratings an ingest just stored, at most `BATCH`), the pass reads only those, by
+ * key, and leaves the mark alone: BEGIN, lock, candidates, write, COMMIT. Without, it is the
+ * full pass: every low rating past the mark that lacks its follow-up (stored by another process,
+ * committed late, or whose kick was lost to a crash), then the mark moves on. The engine runs
+ * a full pass on every tick and before the inbox lists.
  * Returns how many follow-ups it opened.
  */
 export async function materialize(
@@ -108,39 +135,50 @@ export async function materialize(
   members: readonly Member[],
   emit: EmitEvents,
   now: number,
+  ids?: readonly string[],
 ): Promise<number> {
   const at = new Date(now).toISOString();
   const settledBefore = new Date(now - SETTLE_MS).toISOString();
-  const [probe] = await db.query<{ work: boolean }>(HAS_WORK, [siteId, settledBefore]);
-  if (!probe?.work) return 0;
+  if (ids?.length === 0) return 0;
+  if (!ids) {
+    const [probe] = await db.query<{ work: boolean }>(HAS_WORK, [siteId, settledBefore]);
+    if (!probe?.work) return 0;
+  }
   return db.transaction(async (tx) => {
-    // PGlite keeps no statistics, so its planner scans and hash-joins what the indexes answer
-    // (raaye_ratings_low_seq, the follow-ups' key); a pass reads a few hundred rows by index.
-    await tx.query('SET LOCAL enable_seqscan = off');
-    await tx.query('SET LOCAL enable_bitmapscan = off');
-    await tx.query(ENSURE_SETTINGS, [siteId, at]);
-    const [site] = await tx.query<{ mark: string; last: string | null }>(LOCK, [siteId]);
-    const rows = await tx.query<NewLow>(CANDIDATES, [siteId, site?.mark ?? '0', BATCH]);
+    if (!ids) {
+      // PGlite's planner scans and hash-joins what the indexes answer when its statistics are
+      // missing or stale (store/auto-analyze.ts keeps them, after the first few hundred
+      // ratings); a full pass reads a few hundred rows by index.
+      await tx.query('SET LOCAL enable_seqscan = off');
+      await tx.query('SET LOCAL enable_bitmapscan = off');
+    }
+    let [site] = await tx.query<{ mark: string; last: string | null }>(LOCK, [siteId]);
+    if (!site) {
+      await tx.query(ENSURE_SETTINGS, [siteId, at]);
+      [site] = await tx.query<{ mark: string; last: string | null }>(LOCK, [siteId]);
+    }
+    const rows = ids
+      ? await tx.query<NewLow>(CANDIDATES_BY_ID, [siteId, `{${ids.join(',')}}`])
+      : await tx.query<NewLow>(CANDIDATES, [siteId, site?.mark ?? '0', BATCH]);
     const plan = planFollowUps(siteId, rows, settings, members, site?.last ?? null);
     if (rows.length > 0) {
-      const inserted = await tx.query(INSERT_FOLLOWUPS, [
+      const [written] = await tx.query<{ opened: number }>(WRITE, [
         siteId,
         JSON.stringify(plan.followUps),
+        JSON.stringify(plan.activity),
         at,
+        SYSTEM.kind,
+        SYSTEM.name,
+        plan.last === (site?.last ?? null) ? null : plan.last,
       ]);
       // Under the lock nobody else opens follow-ups; if someone did (a collector of an older
       // version), the turns computed here would be off: roll back, the next pass starts over.
-      if (inserted.length !== rows.length) throw new Error('follow-ups opened concurrently');
-      await tx.query(INSERT_ACTIVITY, [
-        siteId,
-        JSON.stringify(plan.activity),
-        SYSTEM.kind,
-        SYSTEM.name,
-        at,
-      ]);
+      if (Number(written?.opened) !== rows.length) {
+        throw new Error('follow-ups opened concurrently');
+      }
       if (plan.events.length > 0) await emit(tx, siteId, plan.events, at);
     }
-    await tx.query(ADVANCE, [siteId, settledBefore, plan.last]);
+    if (!ids) await tx.query(ADVANCE, [siteId, settledBefore]);
     return rows.length;
   });
 }

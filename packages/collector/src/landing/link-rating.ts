@@ -52,7 +52,7 @@ export async function storeLinkRating(
   const stored = inserted.has(id);
   // As for ratings from devices (routes/ratings.ts): the inbox opens the follow-up.
   if (stored && rating.low) {
-    ctx.deps.inbox.kick(site.id);
+    ctx.deps.inbox.kick(site.id, [id]);
   }
   if (stored && site.events.size > 0) ctx.deps.outbox.kick();
   return stored;

@@ -25,7 +25,11 @@ export interface CopyOptions {
 
 // Bookkeeping of this command, not data: never copied, kept in the target as a record.
 const PROGRESS_TABLE = 'raaye_migrate_progress';
-const SKIPPED = new Set(['raaye_migrations', PROGRESS_TABLE]);
+// Derived, not data: the target's own triggers build them from the ratings (and owed entries)
+// as those are copied. Copying them too counted every rating twice in /v1/stats: the trigger's
+// counter row and the source's, in another slot, were both kept.
+const DERIVED = ['raaye_stats_daily'];
+const SKIPPED = new Set(['raaye_migrations', PROGRESS_TABLE, ...DERIVED]);
 
 /**
  * Copies every `raaye_*` table from `source` into `target` (both already migrated to the same

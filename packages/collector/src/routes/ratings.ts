@@ -97,7 +97,8 @@ export async function postRatings(ctx: SiteContext): Promise<Response> {
       result.status = 'duplicate';
     }
   }
-  if (toInsert.some((r) => r.low && inserted.has(r.id))) deps.inbox.kick(site.id);
+  const low = toInsert.filter((r) => r.low && inserted.has(r.id)).map((r) => r.id);
+  if (low.length > 0) deps.inbox.kick(site.id, low);
   deps.logger.info('ratings received', {
     site: site.id,
     received: results.length,

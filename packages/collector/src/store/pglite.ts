@@ -1,3 +1,4 @@
+import { analyzeJob } from './auto-analyze';
 import { lockDataDir } from './dir-lock';
 import { compactionJob } from './erase-compaction';
 import { openPgliteThread } from './pglite-thread';
@@ -51,12 +52,15 @@ export async function pgliteStore(dir?: string): Promise<Store> {
   const db = await openLocked(dir);
   try {
     const compaction = compactionJob(db);
+    const analyze = analyzeJob(db);
     const close = async () => {
+      await analyze.close();
       await compaction.close();
       await db.close();
     };
-    const store = sqlStore(db, close, { compaction });
+    const store = sqlStore(db, close, { compaction, analyze });
     await store.migrate();
+    analyze.start();
     // Also compacts what an erasure left owed when the last process died before compacting.
     compaction.start();
     return store;

@@ -3,6 +3,7 @@ import { retractDisplaced } from '../outbox/displaced';
 import { enqueueEvents } from '../outbox/enqueue';
 import { outboxSql } from '../outbox/outbox-sql';
 import { ratingEvents, replyEvent } from '../outbox/rating-events';
+import type { AnalyzeJob } from './auto-analyze';
 import { queryCoverage } from './coverage-sql';
 import type { CompactionJob } from './erase-compaction';
 import { filterSql } from './filter-sql';
@@ -86,10 +87,16 @@ export function sqlStore(
   options: {
     /** Compacts after erasures, in the background (PGlite: `compactionJob`). */
     compaction?: Pick<CompactionJob, 'owe' | 'kick'>;
+    /** Told how many ratings each write changed (PGlite: `analyzeJob`, as it has no autovacuum). */
+    analyze?: Pick<AnalyzeJob, 'wrote'>;
   } = {},
 ): Store {
   const db = guarded(client);
   const compaction = options.compaction;
+  const wrote = (ids: Set<string>) => {
+    options.analyze?.wrote(ids.size);
+    return ids;
+  };
   const folder = statsFolder(db);
   // Unverified ratings (nearly all of them) go through group commit: concurrent requests of a
   // site share one statement. `at` (settled_at, the events' created_at) is the first rating's
@@ -139,11 +146,11 @@ export function sqlStore(
       if (!ratings.some((r) => r.verified)) {
         // A single statement is atomic, and it resolves only once committed.
         const outboxEvents = ratings.flatMap((r) => ratingEvents(siteId, r, events));
-        return insertUnverified(siteId, { ratings, events: outboxEvents });
+        return wrote(await insertUnverified(siteId, { ratings, events: outboxEvents }));
       }
       // Verified ratings first take their slot back from unverified ones, then insert; a
       // concurrent unverified insert between the two is displaced on the next round.
-      return retryTransient(() =>
+      const inserted = await retryTransient(() =>
         db.transaction(async (tx) => {
           const inserted = new Set<string>();
           let pending = ratings;
@@ -183,6 +190,7 @@ export function sqlStore(
           return inserted;
         }),
       );
+      return wrote(inserted);
     },
 
     async stats(siteId, filter) {
@@ -281,6 +289,7 @@ export function sqlStore(
           await compaction.owe(tx, new Date().toISOString());
         return deleted;
       });
+      options.analyze?.wrote(deleted.ratings);
       // The rewrite takes seconds: the erasure answers now, the job compacts right after.
       if (compaction && deleted.ratings + deleted.owed + deleted.events > 0) void compaction.kick();
       return deleted;
