@@ -1,4 +1,4 @@
-import postgres from 'postgres';
+import { createScratchDatabase } from '@raaye/test-utils/scratch-database';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -13,20 +13,8 @@ const pglite: Backend = { name: 'pglite', create: async () => ({ drop: async () 
 const postgresBackend = (url: string): Backend => ({
   name: 'postgres',
   async create() {
-    const name = `raaye_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const databaseUrl = new URL(url);
-    databaseUrl.pathname = `/${name}`;
-    return {
-      databaseUrl: databaseUrl.toString(),
-      async drop() {
-        const sql = postgres(url, { max: 1, onnotice: () => {} });
-        await sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await sql.end();
-      },
-    };
+    const database = await createScratchDatabase(url, 'raaye_e2e');
+    return { databaseUrl: database.url, drop: () => database.drop() };
   },
 });
 

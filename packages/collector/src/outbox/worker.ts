@@ -123,6 +123,13 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
 
   const iso = () => new Date(ctx.now()).toISOString();
   const key = (siteId: string, destination: string) => `${siteId}\u0000${destination}`;
+  // Each claimed delivery finds its destination by key: a claim returns up to `overall` of them,
+  // and a site may have many destinations.
+  const destinationByKey = new Map(
+    [...destinationsBySite].flatMap(([siteId, list]) =>
+      list.map((d) => [key(siteId, d.id), d] as const),
+    ),
+  );
 
   const route = (event: PendingEvent): string[] =>
     (sites.has(event.siteId) ? destinationsOf(sites.get(event.siteId)!) : [])
@@ -179,10 +186,9 @@ export function startWorker(ctx: WorkerContext, options: DeliveryOptions = {}): 
 
   const startAll = (claimed: ClaimedDelivery[]) => {
     for (const delivery of claimed) {
-      const destination = destinationsOf({ id: delivery.siteId }).find(
-        (d) => d.id === delivery.destination,
-      );
-      if (destination) start(destination, delivery, key(delivery.siteId, delivery.destination));
+      const k = key(delivery.siteId, delivery.destination);
+      const destination = destinationByKey.get(k);
+      if (destination) start(destination, delivery, k);
     }
   };
 
