@@ -45,8 +45,13 @@ export function mount(options: MountOptions): WidgetController {
       o.client ??
       // Core reads siteKey, endpoint, storage, transport, user and recontact, and ignores the rest.
       createClient({ ...(o as ClientOptions), source: bridge?.kind }));
-  /** After the page has gone idle (Safari has no requestIdleCallback: the next task there). */
-  const idle = () => new Promise((r) => (self.requestIdleCallback ?? setTimeout)(r));
+  /**
+   * After the page has gone idle, or 1 s at most: a page that never idles must not hold back
+   * the recontact decision or a required prompt owed from an earlier view. (Safari has no
+   * requestIdleCallback: the next task there; setTimeout reads the options object as 0 ms.)
+   */
+  const idle = () =>
+    new Promise((r) => (self.requestIdleCallback ?? setTimeout)(r, { timeout: 1e3 } as never));
   const events = createEmitter<WidgetEvents>((event, payload) =>
     bridge?.post({ type: `raaye:${event}`, version: 1, payload }),
   );
