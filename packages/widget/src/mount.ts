@@ -106,7 +106,7 @@ export function mount(options: MountOptions): WidgetController {
         const keep = (async () => {
           // No client yet (the page's first prompt): made once the page is idle, never after
           // destroy().
-          const x = now || (await idle(), !destroyed && offer());
+          const x = now || (await idle().then(() => !destroyed && offer()));
           const d = x && (await x.decision);
           if (d && !d.ask) skipped(job, d.reason);
           return !!d && d.ask;
