@@ -318,7 +318,7 @@ function drainTable(d: DrainFigures): string {
       'ms per request (drain / floor)',
       'stored (drain / floor)',
     ],
-    d.rounds.map((r, i) => [
+    (d.rounds ?? []).map((r, i) => [
       `${i + 1} (${r.first} first)`,
       ms(r.enqueueMs),
       `${ms(r.firstThousandMs)} / ${ms(r.lastThousandMs)}`,
@@ -335,7 +335,9 @@ function drainTable(d: DrainFigures): string {
 
 /** What the drain figures say, from this run's numbers. */
 function drainAnalysis(d: DrainFigures, collector: number): string {
-  if (!d.rounds.length) return `The drain did not complete: ${d.error}.`;
+  // `?.`: figures saved before the rounds existed (RAAYE_BENCH_FROM) have none.
+  if (!d.rounds?.length)
+    return `The drain did not complete: ${d.error ?? 'no rounds in these figures'}.`;
   const parts: string[] = [];
   if (d.error)
     parts.push(`A round failed: ${d.error}; the figures are from the rounds that completed.`);
