@@ -280,9 +280,26 @@ function collectorPglite50(r: Results): number {
   return rows.length ? mean(rows.map((x) => x.ratingsPerSec)) : Number.NaN;
 }
 
-/** What the page does during a drain, from a CPU profile (RAAYE_BENCH_DRAIN_PROFILE). */
+/**
+ * What the page does during a drain: from a CPU profile (RAAYE_BENCH_DRAIN_PROFILE) and drain-only
+ * runs on 2 December 2026, so fixed text, not this run's figures.
+ */
 function drainProfile(): string {
-  return '';
+  return `Where a lane's time goes between its requests (a CPU profile of the page during a drain of
+5,000, \`RAAYE_BENCH_DRAIN_PROFILE\`, load 10–15): the renderer was idle for 21.9 s of the 23.0 s;
+the page's own JavaScript (IndexedDB calls, 0.23 s of them \`delete\` for 5,000 records; \`fetch\`
+0.16 s; the envelope and \`sent\` events) took about 1.1 s. So a lane between requests is not
+busy computing: it waits on IndexedDB in Chromium's browser process, first deleting the
+acknowledged batch (one readwrite transaction), then reading the next head (keys and values of up
+to 200 records, one readonly transaction). That wait is the "requests in flight" column: in seven
+drain-only rounds at load 10–17 the drain kept 1.70–1.90 requests at the collector where the
+floor kept 1.89–2.00. An experiment that reads each lane's next batch while its current one is at
+the collector and sends it as soon as a 2xx arrives, settling the answer in the background,
+reached 1.96–1.98 in flight, but costs 131 B brotli of \`raaye.js\`, which its budget does not
+have; it is not shipped (branch \`h/drain-pipeline\`). The rest of the ratio is time per request,
+which at that load moved 3–6× between phases a minute apart, for the drain and the floor alike:
+drain-only runs at load 10–17 gave single-round ratios from 0.43 to 3.13, so only a run on a quiet
+box says whether the goal is met (this run's load is next to its ratio above).`;
 }
 
 /** The drain rounds, one row each. */
@@ -301,7 +318,7 @@ function drainTable(d: DrainFigures): string {
       'ms per request (drain / floor)',
       'stored (drain / floor)',
     ],
-    d.rounds.map((r, i) => [
+    (d.rounds ?? []).map((r, i) => [
       `${i + 1} (${r.first} first)`,
       ms(r.enqueueMs),
       `${ms(r.firstThousandMs)} / ${ms(r.lastThousandMs)}`,
@@ -318,7 +335,9 @@ function drainTable(d: DrainFigures): string {
 
 /** What the drain figures say, from this run's numbers. */
 function drainAnalysis(d: DrainFigures, collector: number): string {
-  if (!d.rounds.length) return `The drain did not complete: ${d.error}.`;
+  // `?.`: figures saved before the rounds existed (RAAYE_BENCH_FROM) have none.
+  if (!d.rounds?.length)
+    return `The drain did not complete: ${d.error ?? 'no rounds in these figures'}.`;
   const parts: string[] = [];
   if (d.error)
     parts.push(`A round failed: ${d.error}; the figures are from the rounds that completed.`);

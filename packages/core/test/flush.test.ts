@@ -30,6 +30,20 @@ describe('flush()', () => {
     client.destroy();
   });
 
+  it('sends without keepalive while the page stays: two lanes would overrun its 64 KiB', async () => {
+    // Chromium fails keepalive requests past 64 KiB in flight ("Failed to fetch"): two lanes of
+    // 33 KiB each lost every other request. keepalive is for the unload send only (unload.test).
+    const collector = installCollector();
+    collector.setMode({ kind: 'offline' });
+    const client = makeClient({ storage: 'memory' });
+    await rateMany(client, 250);
+    collector.setMode({ kind: 'ok' });
+    collector.requests.length = 0;
+    expect(await client.flush()).toEqual({ sent: 250, remaining: 0 });
+    expect(collector.requests.map((r) => r.keepalive)).toEqual([false, false, false]);
+    client.destroy();
+  });
+
   it('keeps every request body within 64 KiB', async () => {
     const collector = installCollector();
     collector.setMode({ kind: 'offline' });

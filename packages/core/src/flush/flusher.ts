@@ -32,7 +32,6 @@ export interface FlusherConfig {
   beacon: ((url: string, body: string) => boolean) | undefined;
 }
 
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /** Takes the oldest ratings that fit one request: ≤ maxCount ratings and ≤ maxBytes of body. */
@@ -127,7 +126,10 @@ export function createFlusher(
         url,
         body,
         ratings: batch,
-        keepalive: keepalive || utf8Bytes(body) <= KEEPALIVE_BYTES,
+        // Only when the page goes away (`unload`). keepalive requests in flight share 64 KiB and
+        // Chromium fails those past it ("Failed to fetch"): two lanes of 33 KiB each failed every
+        // other request. A request cut short by navigation is what `unload` sends again.
+        keepalive,
         signal: abort.signal,
       });
       failures = 0;

@@ -43,10 +43,10 @@ export function idbStore(dbName: string): KeyValueStore {
           return promisifyRequest(os.transaction);
         }),
       ),
-    entries: (prefix) => range(prefix),
+    entries: range,
     // Key range + limit: the queue's head without reading the rest (issue 16: a full read per
     // batch made draining 10,000 ratings read 3 million records).
-    head: (prefix, limit) => range(prefix, limit),
+    head: range,
     count: (prefix) => read((os) => promisifyRequest(os.count(under(prefix)))),
     // Read and write in one readwrite transaction: IDB serialises these across tabs, which is
     // what makes the fallback sender lease safe without Web Locks.

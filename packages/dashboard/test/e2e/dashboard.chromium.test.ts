@@ -22,6 +22,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Stats } from '../../src/api/types';
 import { ur } from '../../src/i18n/ur';
 import { postRatings, REPO_ROOT } from '../_util/post-ratings';
+import { signIn as signInWith } from '../_util/sign-in';
 
 const OWNER_PASSWORD = 'owner password 1';
 const AGENT_PASSWORD = 'agent password 1';
@@ -154,14 +155,11 @@ for (const store of STORE_KINDS) {
       email = 'owner@shop.example',
       password = OWNER_PASSWORD,
     ): Promise<void> {
-      const response = await page.goto(`${collector.url}/dashboard/`);
+      const response = await signInWith(page, collector.url, email, password);
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toEqual(
         expect.stringMatching(/^default-src 'none'; script-src 'self'; style-src 'self'; /),
       );
-      await page.locator('input[name="email"]').fill(email);
-      await page.locator('input[name="password"]').fill(password);
-      await page.locator('button[type="submit"]').click();
       await page.locator('[data-live="live"]').waitFor();
     }
 

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { ur } from '../../src/i18n/ur';
 import { uuid } from '../_util/post-ratings';
+import { signIn } from '../_util/sign-in';
 
 const SECRET_KEY = 'sk_shop_0123456789abcdefghijklmnopqrstuvwxyz';
 const PASSWORD = 'owner password 1';
@@ -105,10 +106,7 @@ describeInChromium('delivery view in Chromium against the collector CLI', () => 
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
     });
-    await page.goto(`${cli.url}/dashboard/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('button[type="submit"]').click();
+    await signIn(page, cli.url, email, PASSWORD);
     await page.locator('section.deliveries').waitFor();
     return page;
   }

@@ -16,6 +16,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ur } from '../../src/i18n/ur';
 import { postRatings, REPO_ROOT } from '../_util/post-ratings';
+import { signIn } from '../_util/sign-in';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -85,10 +86,7 @@ describeInChromium('ratings view in Chromium against the collector CLI', () => {
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
     });
-    await page.goto(`${collector.url}/dashboard/`);
-    await page.locator('input[name="email"]').fill(SITE.members[0]!.email);
-    await page.locator('input[name="password"]').fill(SITE.members[0]!.password);
-    await page.locator('button[type="submit"]').click();
+    await signIn(page, collector.url, SITE.members[0]!.email, SITE.members[0]!.password);
     await page.locator('[data-live="live"]').waitFor();
     const view = page.locator('section.ratings');
     await view.locator('[data-ratings-summary]').waitFor();
