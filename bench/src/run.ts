@@ -547,7 +547,11 @@ alternating with the baseline (load 13–15):
   PostgreSQL and PGlite). The kick after an ingest now names the low ratings it stored, and
   their pass is BEGIN, lock, candidates by key, one statement writing follow-ups, activity and
   the turn (data-modifying CTEs), COMMIT: 5 round trips instead of ~12, the same cost at any
-  table size. The full pass (other processes' ratings, late commits, a lost kick, the mark) runs
+  table size. Such a pass is quick enough that, started at once, there was one per request
+  with a low rating, each with its commit beside the ingest's own: a kick now waits 40 ms for
+  others to join it (the built CLI on PostgreSQL, batch 1, old build / by key at once / by key
+  after 40 ms, two rounds in one run at load 10–14: 247–331, 103–332 and 330–332 ratings/s,
+  the last at the load generator's ceiling in that setup). The full pass (other processes' ratings, late commits, a lost kick, the mark) runs
   on the 30 s tick and before the inbox lists
   ([engine.ts](../packages/collector/src/inbox/engine.ts)). This section run alone right after,
   at load 15–19 (two rounds, alternating; this box's noise is larger than usual at that load):
