@@ -280,9 +280,27 @@ function collectorPglite50(r: Results): number {
   return rows.length ? mean(rows.map((x) => x.ratingsPerSec)) : Number.NaN;
 }
 
-/** What the page does during a drain, from a CPU profile (RAAYE_BENCH_DRAIN_PROFILE). */
+/**
+ * What the page does during a drain: from a CPU profile (RAAYE_BENCH_DRAIN_PROFILE) and drain-only
+ * runs on 2 December 2026, so fixed text, not this run's figures.
+ */
 function drainProfile(): string {
-  return '';
+  return `Where a lane's time goes between its requests (a CPU profile of the page during a drain of
+5,000, \`RAAYE_BENCH_DRAIN_PROFILE\`, load 10–15): the renderer was idle for 21.9 s of the 23.0 s;
+the page's own JavaScript (IndexedDB calls, 0.23 s of them \`delete\` for 5,000 records; \`fetch\`
+0.16 s; the envelope and \`sent\` events) took about 1.1 s. So a lane between requests is not
+busy computing: it waits on IndexedDB in Chromium's browser process, first deleting the
+acknowledged batch (one readwrite transaction), then reading the next head (keys and values of up
+to 200 records, one readonly transaction). That wait is the "requests in flight" column: in eight drain-only rounds with the shipped lanes
+(load 8–17) the drain kept 1.67–1.82 requests at the collector where the floor kept 1.87–1.99.
+An experiment that reads each lane's next batch while its current one is at the collector and
+sends it as soon as a 2xx arrives, settling the answer in the background, reached 1.96–1.98 in
+flight (two rounds), but costs 131 B brotli of \`raaye.js\`, which its budget does not have; it
+is not shipped (branch \`h/drain-pipeline\`). The rest of the ratio is time per request: the
+drain's IndexedDB work runs in Chromium's browser process on the same 2 cores as the collector,
+and at load 10–17 the time per request moved 3–6× between phases a minute apart, for the drain
+and the floor alike (single-round ratios from 0.43 to 3.13 there, 0.54–0.86 at load 8–12), so only a run on a quiet
+box says whether the goal is met (this run's load is next to its ratio above).`;
 }
 
 /** The drain rounds, one row each. */
@@ -301,7 +319,7 @@ function drainTable(d: DrainFigures): string {
       'ms per request (drain / floor)',
       'stored (drain / floor)',
     ],
-    d.rounds.map((r, i) => [
+    (d.rounds ?? []).map((r, i) => [
       `${i + 1} (${r.first} first)`,
       ms(r.enqueueMs),
       `${ms(r.firstThousandMs)} / ${ms(r.lastThousandMs)}`,
@@ -318,7 +336,9 @@ function drainTable(d: DrainFigures): string {
 
 /** What the drain figures say, from this run's numbers. */
 function drainAnalysis(d: DrainFigures, collector: number): string {
-  if (!d.rounds.length) return `The drain did not complete: ${d.error}.`;
+  // `?.`: figures saved before the rounds existed (RAAYE_BENCH_FROM) have none.
+  if (!d.rounds?.length)
+    return `The drain did not complete: ${d.error ?? 'no rounds in these figures'}.`;
   const parts: string[] = [];
   if (d.error)
     parts.push(`A round failed: ${d.error}; the figures are from the rounds that completed.`);
@@ -527,7 +547,11 @@ alternating with the baseline (load 13–15):
   PostgreSQL and PGlite). The kick after an ingest now names the low ratings it stored, and
   their pass is BEGIN, lock, candidates by key, one statement writing follow-ups, activity and
   the turn (data-modifying CTEs), COMMIT: 5 round trips instead of ~12, the same cost at any
-  table size. The full pass (other processes' ratings, late commits, a lost kick, the mark) runs
+  table size. Such a pass is quick enough that, started at once, there was one per request
+  with a low rating, each with its commit beside the ingest's own: a kick now waits 40 ms for
+  others to join it (the built CLI on PostgreSQL, batch 1, old build / by key at once / by key
+  after 40 ms, two rounds in one run at load 10–14: 247–331, 103–332 and 330–332 ratings/s,
+  the last at the load generator's ceiling in that setup). The full pass (other processes' ratings, late commits, a lost kick, the mark) runs
   on the 30 s tick and before the inbox lists
   ([engine.ts](../packages/collector/src/inbox/engine.ts)). This section run alone right after,
   at load 15–19 (two rounds, alternating; this box's noise is larger than usual at that load):
