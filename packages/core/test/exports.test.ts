@@ -8,6 +8,7 @@ it('exposes exactly the documented public names', async () => {
     'SOURCES',
     'createClient',
     'isRaayeError',
+    'validateOptions',
   ]);
   expect(Object.keys(await import('../src/contract')).sort()).toEqual([
     'LIMITS',

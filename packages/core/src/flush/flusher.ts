@@ -204,7 +204,11 @@ export function createFlusher(
         if (!batch.length || !(await renew())) return;
         const response = await send(batch, false);
         const verdict = await settle(batch, response);
-        for (const rating of batch) sending.delete(rating.id);
+        // Answered ratings stay claimed for the rest of the pass: the other lane's head read may
+        // have started before this batch's delete and still return it (IndexedDB orders a read
+        // before a later write), which sent it twice and emitted `sent` twice. One the collector
+        // asked to retry is sent in a later pass.
+        if (typeof verdict !== 'number') for (const rating of batch) sending.delete(rating.id);
         if (typeof verdict === 'number') {
           sent += verdict;
           // The second lane starts once the collector has answered: while it is unreachable or
