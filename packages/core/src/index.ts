@@ -27,3 +27,5 @@ export type {
   Transport,
   TransportResponse,
 } from './types';
+/** The option checks createClient runs first, for a caller that makes its client later. */
+export { validateOptions } from './validate/options';

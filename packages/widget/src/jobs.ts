@@ -33,7 +33,8 @@ export function expectPrompt(client: RaayeClient, p: PromptConfig): Promise<unkn
  * nor one queued behind an open prompt is lost when the tab closes.
  */
 export function createJobs(
-  client: RaayeClient,
+  /** Made at first use: a required prompt makes it when asked. */
+  client: () => RaayeClient,
   fail: (e: unknown) => void,
   run: (job: Job) => Promise<void>,
 ) {
@@ -49,7 +50,6 @@ export function createJobs(
   };
 
   return {
-    current: () => current,
     /** The shown prompt has closed: go on with the next. */
     done() {
       current = undefined;
@@ -73,7 +73,7 @@ export function createJobs(
       });
       const durable =
         prompt.required && !resumed
-          ? expectPrompt(client, prompt).catch((e) => {
+          ? expectPrompt(client(), prompt).catch((e) => {
               // Already rated: nothing is owed, and shouldAsk will skip it.
               if (!isRaayeError(e) || e.code !== 'already_rated') fail(e);
             })

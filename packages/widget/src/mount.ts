@@ -1,4 +1,10 @@
-import { type ClientOptions, createClient, isRaayeError, type RaayeClient } from '@raaye/core';
+import {
+  type ClientOptions,
+  createClient,
+  isRaayeError,
+  type RaayeClient,
+  validateOptions,
+} from '@raaye/core';
 import { type Bridge, detectBridge } from './bridge/webview-bridge';
 import { createEmitter } from './emitter';
 import { createJobs, expectPrompt, type Job } from './jobs';
@@ -26,10 +32,26 @@ export function mount(options: MountOptions): WidgetController {
   const o = options;
   const bridge: Bridge | undefined = o.bridge === false ? undefined : detectBridge();
   const ownClient = !o.client;
-  const client: RaayeClient =
-    o.client ??
-    // Core reads siteKey, endpoint, storage, transport, user and recontact, and ignores the rest.
-    createClient({ ...(o as ClientOptions), source: bridge?.kind });
+  // Bad options throw here, as before; the client itself is made at its first use (below).
+  o.client || validateOptions(o);
+  let made: RaayeClient | undefined;
+  /**
+   * Core's client (storage probe, sender, page lifecycle) is made at its first use. The first
+   * optional prompt of a page uses it only once the page is idle after drawing it, so none of
+   * core's compile and start-up comes before that prompt's first frame (issue 16).
+   */
+  const client = (): RaayeClient =>
+    (made ??=
+      o.client ??
+      // Core reads siteKey, endpoint, storage, transport, user and recontact, and ignores the rest.
+      createClient({ ...(o as ClientOptions), source: bridge?.kind }));
+  /**
+   * After the page has gone idle, or 1 s at most: a page that never idles must not hold back
+   * the recontact decision or a required prompt owed from an earlier view. (Safari has no
+   * requestIdleCallback: the next task there; setTimeout reads the options object as 0 ms.)
+   */
+  const idle = () =>
+    new Promise((r) => (self.requestIdleCallback ?? setTimeout)(r, { timeout: 1e3 } as never));
   const events = createEmitter<WidgetEvents>((event, payload) =>
     bridge?.post({ type: `raaye:${event}`, version: 1, payload }),
   );
@@ -68,7 +90,7 @@ export function mount(options: MountOptions): WidgetController {
    * page view) no longer pending: answered on another device or channel, cancelled or expired.
    */
   const gone = async (job: Job) => {
-    const { reason } = await client.shouldAsk(job.prompt.interactionId);
+    const { reason } = await client().shouldAsk(job.prompt.interactionId);
     return job.resumed ? reason !== 'pending' && 'closed' : reason === 'already_rated' && reason;
   };
 
@@ -79,11 +101,17 @@ export function mount(options: MountOptions): WidgetController {
       if (!p.required) {
         // Optional: drawn at once while storage decides (recontact rules, already rated), and
         // withdrawn if it says no: the first prompt does not wait ~50 ms of IndexedDB.
-        const { early, decision } = client.offer({ interactionId: p.interactionId });
-        const keep = decision.then((d) => {
-          if (!d.ask) skipped(job, d.reason);
-          return d.ask;
-        });
+        const offer = () => client().offer({ interactionId: p.interactionId });
+        const now = made && offer();
+        const keep = (async () => {
+          // No client yet (the page's first prompt): made once the page is idle, never after
+          // destroy().
+          const x = now || (await idle().then(() => !destroyed && offer()));
+          const d = x && (await x.decision);
+          if (d && !d.ask) skipped(job, d.reason);
+          return !!d && d.ask;
+        })();
+        const early = !now || now.early;
         if (early && document.body && !destroyed) return view.show(job, keep);
         if (await keep) {
           await body;
@@ -96,7 +124,7 @@ export function mount(options: MountOptions): WidgetController {
         if (why) skipped(job, why);
         else {
           // Not awaited: recording the prompt for the recontact rules need not delay showing it.
-          client.noteAsked(p.interactionId).catch(fail);
+          client().noteAsked(p.interactionId).catch(fail);
           await body;
           if (!destroyed) return view.show(job);
           skipped(job, 'destroyed');
@@ -116,13 +144,14 @@ export function mount(options: MountOptions): WidgetController {
       // The server's word first: prompts answered on another device or channel, cancelled or
       // expired are dropped (fetchOwed resolves them) before any pending one is shown again.
       // After one storage read, so that identify() calls the script tag held run first.
-      await client.pending();
-      const fromServer = await (o.owed ?? fetchOwed)(client).catch((e: unknown) => {
+      await idle();
+      if (destroyed) return;
+      const fromServer = await (o.owed ?? fetchOwed)(client()).catch((e: unknown) => {
         fail(e);
         return [];
       });
       if (o.resumePending !== false) {
-        const owed = await client.pending();
+        const owed = await client().pending();
         const at = (x: (typeof owed)[number]) => Number(x.prompt.at) || Date.parse(x.createdAt);
         for (const pp of owed.sort((a, b) => at(a) - at(b))) {
           if (destroyed) return;
@@ -147,14 +176,16 @@ export function mount(options: MountOptions): WidgetController {
   void resume();
 
   return {
-    client,
+    get client() {
+      return client();
+    },
     ask: (prompt) => jobs.ask(prompt),
     identify(user) {
-      client.identify(user);
+      client().identify(user);
       // A signed-in rater may owe ratings asked for elsewhere: ask them here too, also when the
       // sign-in comes after start. Without a rater token fetchOwed asks nothing.
       if (user?.id) {
-        (o.owed ?? fetchOwed)(client)
+        (o.owed ?? fetchOwed)(client())
           .then((owed) => {
             for (const p of owed) if (!destroyed) void jobs.ask(p).catch(fail);
           })
@@ -163,7 +194,7 @@ export function mount(options: MountOptions): WidgetController {
     },
     async expect(prompt) {
       validatePrompt(prompt);
-      await expectPrompt(client, prompt);
+      await expectPrompt(client(), prompt);
     },
     on: events.on,
     destroy() {
@@ -174,7 +205,7 @@ export function mount(options: MountOptions): WidgetController {
       host.remove();
       for (const c of cleanups) c();
       events.clear();
-      if (ownClient) client.destroy();
+      if (ownClient) made?.destroy();
     },
   };
 }

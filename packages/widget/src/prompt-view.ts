@@ -11,7 +11,8 @@ import type { Layout, MountOptions, PromptConfig, WidgetEvents } from './types';
 
 export interface ViewDeps {
   o: MountOptions;
-  client: RaayeClient;
+  /** Core's client, made at its first use (mount). */
+  client: () => RaayeClient;
   host: HTMLElement;
   root: HTMLElement;
   emit: <E extends keyof WidgetEvents>(event: E, payload: WidgetEvents[E]) => void;
@@ -77,7 +78,7 @@ export function createPromptView(d: ViewDeps) {
       reveal?.();
       let rating: Rating;
       try {
-        rating = await client.rate({
+        rating = await client().rate({
           interactionId: p.interactionId,
           interactionType: p.interactionType,
           scale,

@@ -56,7 +56,8 @@ describe('focus', () => {
     m = mountWidget();
     const a = m.ctl.ask({ interactionId: 'f1' });
     const first = await m.ui.findByRole('radio', { name: '1 star' });
-    await waitFor(() => expect(m!.host.shadowRoot!.activeElement).toBe(first));
+    // Focus waits for the first frame and storage's decision: slow on a loaded CI box (1 s failed at load 20).
+    await waitFor(() => expect(m!.host.shadowRoot!.activeElement).toBe(first), { timeout: 10_000 });
     fireEvent.keyDown(first, { key: 'Escape' });
     await a;
     expect(document.activeElement).toBe(button);

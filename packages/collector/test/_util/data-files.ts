@@ -11,10 +11,25 @@ export function filesContaining(dir: string, needle: string): string[] {
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (readFileSync(path).includes(needle)) hits.push(path.slice(dir.length));
+      const bytes = readIfStill(path);
+      if (bytes === 'dir') walk(path);
+      else if (bytes?.includes(needle)) hits.push(path.slice(dir.length));
     }
   };
   walk(dir);
   return hits;
+}
+
+/**
+ * A file's bytes, 'dir', or undefined when it vanished between the listing and the read: the
+ * running store renames its WAL segments' temporary files (`pg_wal/xlogtemp.*`) as it writes,
+ * and a vanished file holds nothing to find (seen once in CI at load 20).
+ */
+function readIfStill(path: string): Buffer | 'dir' | undefined {
+  try {
+    return statSync(path).isDirectory() ? 'dir' : readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
 }
