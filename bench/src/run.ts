@@ -558,8 +558,11 @@ alternating with the baseline (load 13–15):
   PostgreSQL batch 1 201 against 122 ratings/s for Express + pg (1.64×; per round 175/227
   against 144/101), batch 50 0.34× COPY (0.65× and 0.22× in the quiet run before); PGlite
   batch 1 0.52× the hand-written endpoint, batch 50 0.32× COPY into PGlite (0.23× and 0.05×
-  before). Under load the baseline suffers more than the collector (see below), so only the
-  full run on a quiet box says where the goals stand.
+  before). Again after the 40 ms gathering below, at load 5–8: PostgreSQL batch 1 1.21×
+  (collector 372/515 against 418/314 per round), batch 50 0.16× COPY (2,775/6,100 against
+  ~27,900); PGlite batch 1 0.20×, batch 50 0.13× COPY into PGlite (813/1,875 against
+  15,041/5,756). Under load the baseline suffers more than the collector (see below), so only
+  the full run on a quiet box says where the goals stand.
 - **Regression or noise:** between the run at load ~20 (1.71×) and the next at load 8–11
   (0.63×) the collector's own figure barely moved (113 → 92 ratings/s; per round 93/133 and
   82/101) while the baseline's went 66 → 146 (59/74 and 171/121): noise of this box, mostly in
